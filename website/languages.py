@@ -1,0 +1,145 @@
+"""Which language a reader gets: fallback chains, the switcher and hreflang alternates.
+
+A page exists in some of the site's languages. For every language the reader
+may ask for, the chain in ``settings.LANGUAGE_FALLBACKS`` says which existing
+translation stands in for it; English, the source, ends every chain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import translation
+from django.utils.translation import get_language_info
+from wagtail.models import Page, TranslatableMixin
+
+T = TypeVar("T", bound=TranslatableMixin)
+
+
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def is_language(code: str | None) -> bool:
+    return code in language_codes()
+
+
+def fallback_chain(code: str) -> list[str]:
+    """The languages to try, in order, for a reader of ``code``: itself first, the source last."""
+    chain = [code, *settings.LANGUAGE_FALLBACKS.get(code, []), settings.LANGUAGE_CODE]
+    return list(dict.fromkeys(c for c in chain if is_language(c)))
+
+
+def native_name(code: str) -> str:
+    """The language's name in that language, as a reader looking for it would recognise it."""
+    name = get_language_info(code)["name_local"]
+    return name[:1].upper() + name[1:]
+
+
+def best_in_chain(code: str, available: Iterable[str]) -> str | None:
+    """The first language of ``code``'s fallback chain that is among ``available``."""
+    present = set(available)
+    return next((c for c in fallback_chain(code) if c in present), None)
+
+
+def in_language(queryset: QuerySet[T], code: str) -> list[T]:
+    """One object per ``translation_key``: the best translation for a reader of ``code``.
+
+    Runs a single query whatever the number of objects or translations.
+    """
+    chain = fallback_chain(code)
+    rank = {c: i for i, c in enumerate(chain)}
+    best: dict = {}
+    for obj in queryset.filter(locale__language_code__in=chain).select_related("locale"):
+        current = best.get(obj.translation_key)
+        if current is None or rank[obj.locale.language_code] < rank[current.locale.language_code]:
+            best[obj.translation_key] = obj
+    return list(best.values())
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    #: The language the link actually opens, when it is a stand-in for ``code``.
+    shown_in: str | None
+    is_current: bool
+
+    @property
+    def shown_in_name(self) -> str:
+        return native_name(self.shown_in) if self.shown_in else ""
+
+
+@dataclass(frozen=True)
+class PageLanguages:
+    """Everything a page template needs about the page's languages."""
+
+    links: list[LanguageLink]
+    #: (language code, absolute URL) of every live translation, for hreflang.
+    alternates: list[tuple[str, str]]
+    x_default: str | None
+    #: The language the reader asked for, when this page is a stand-in for it.
+    requested: str | None
+
+    @property
+    def requested_name(self) -> str:
+        return native_name(self.requested) if self.requested else ""
+
+
+def live_translations(page: Page) -> dict[str, Page]:
+    """The live translations of ``page`` (itself included), by language code, in one query."""
+    pages = Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+    return {p.locale.language_code: p for p in pages}
+
+
+def requested_language(request: HttpRequest, page: Page) -> str | None:
+    """The language the reader asked for, when it is not the page's own.
+
+    Asked either by following a switcher link (``?from=da``) or by a URL in a
+    language the page does not exist in.
+    """
+    asked = request.GET.get("from")
+    if not is_language(asked):
+        asked = translation.get_language()
+    own = page.locale.language_code
+    return asked if is_language(asked) and asked != own else None
+
+
+def page_languages(page: Page, request: HttpRequest) -> PageLanguages:
+    translations = live_translations(page)
+    own = page.locale.language_code
+    translations.setdefault(own, page)
+    requested = requested_language(request, page)
+    links = []
+    for code in language_codes():
+        shown = best_in_chain(code, translations)
+        if shown is None:
+            continue
+        url = translations[shown].get_url(request)
+        if shown != code:
+            url = f"{url}?from={code}"
+        links.append(
+            LanguageLink(
+                code=code,
+                name=native_name(code),
+                url=url,
+                shown_in=shown if shown != code else None,
+                is_current=code == (requested or own),
+            )
+        )
+    alternates = [
+        (code, translations[code].get_full_url(request)) for code in language_codes() if code in translations
+    ]
+    source = translations.get(settings.LANGUAGE_CODE)
+    return PageLanguages(
+        links=links,
+        alternates=alternates,
+        x_default=source.get_full_url(request) if source else None,
+        requested=requested,
+    )

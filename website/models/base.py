@@ -1,0 +1,43 @@
+"""What every page of the site shares: its language links and its translation rules."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from website.languages import page_languages
+
+#: Translation rules for the fields every page inherits from Wagtail's Page.
+PAGE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    SynchronizedField("show_in_menus"),
+]
+
+
+class Audience(models.TextChoices):
+    EVERYONE = "everyone", _("Everyone")
+    PEER_WORKERS = "peer_workers", _("Peer support workers")
+    STUDENTS = "students", _("Students")
+    EMPLOYERS = "employers", _("Employers and services")
+    TEACHERS = "teachers", _("Teachers and supervisors")
+
+
+class SitePage(Page):
+    """Base of the public page types: adds the language switcher and hreflang data."""
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Ancestors below the tree root: the language's home page comes first.
+        ancestors = list(self.get_ancestors().filter(depth__gt=1))
+        home = ancestors[0] if ancestors else self
+        context["languages"] = page_languages(self, request)
+        context["breadcrumbs"] = ancestors
+        context["home"] = home
+        context["menu"] = home.get_children().live().public().in_menu()
+        return context

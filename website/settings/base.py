@@ -1,0 +1,161 @@
+"""Settings shared by every environment. Values that vary come from ``ENV``."""
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+from .environment import BASE_DIR, ENV
+
+PROJECT_DIR = BASE_DIR / "website"
+
+INSTALLED_APPS = [
+    "website",
+    "lms",
+    "search",
+    "wagtail_localize",
+    "wagtail_localize.locales",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "website.urls"
+WSGI_APPLICATION = "website.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": dj_database_url.parse(ENV.database_url, conn_max_age=60)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Languages -------------------------------------------------------------
+# The one list of languages. English is the network's shared source language.
+# Adding a language is a change here (and a catalogue in locale/), not in code.
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", _("English")),
+    ("nb", _("Norwegian Bokmål")),
+    ("sv", _("Swedish")),
+    ("da", _("Danish")),
+    ("fi", _("Finnish")),
+    ("is", _("Icelandic")),
+    ("et", _("Estonian")),
+    ("lv", _("Latvian")),
+    ("lt", _("Lithuanian")),
+]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# Where a reader is sent when a page is not translated into their language:
+# the first language in the chain that has the page. English, the source, ends
+# every chain implicitly.
+LANGUAGE_FALLBACKS = {
+    "nb": ["da", "sv"],
+    "da": ["nb", "sv"],
+    "sv": ["nb", "da"],
+    "is": ["da"],
+    "fi": ["sv"],
+    "et": [],
+    "lv": [],
+    "lt": [],
+}
+
+TIME_ZONE = "Europe/Oslo"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static and media ---------------------------------------------------------
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
+STATIC_ROOT = BASE_DIR / "static"
+STATIC_URL = "/static/"
+MEDIA_ROOT = ENV.media_root
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# --- Uploads -------------------------------------------------------------------
+MAX_UPLOAD_SIZE = ENV.max_upload_mb * 1024 * 1024
+WAGTAILDOCS_MAX_UPLOAD_SIZE = MAX_UPLOAD_SIZE
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = MAX_UPLOAD_SIZE
+# Documents are publications and their files: office formats, PDFs, videos and captions.
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf", "odt", "docx", "pptx", "xlsx", "rtf", "txt", "csv", "epub", "mp4", "webm", "vtt",
+]  # fmt: skip
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- Wagtail -----------------------------------------------------------------
+WAGTAIL_SITE_NAME = "Nordpeer"
+WAGTAILADMIN_BASE_URL = ENV.base_url
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
+WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+
+# Tasks run in the request until a worker is configured (production overrides).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "website": {"level": "INFO"},
+        "lms": {"level": "INFO"},
+        "search": {"level": "INFO"},
+    },
+}

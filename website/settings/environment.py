@@ -1,0 +1,82 @@
+"""Every environment variable the project reads, declared once with its type and default.
+
+Settings modules import ``ENV`` from here and never touch ``os.environ`` themselves,
+so `.env.example` can list the complete set.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def _text(name: str, default: str = "") -> str:
+    return os.environ.get(name, default).strip()
+
+
+def _flag(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError(f"{name} must be true or false, not {raw!r}")
+
+
+def _number(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def _list(name: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+@dataclass(frozen=True)
+class Environment:
+    #: Django's signing key; production refuses to start without it.
+    secret_key: str
+    #: Host names the site answers to, comma separated; required in production.
+    allowed_hosts: list[str]
+    #: Origins trusted for CSRF behind a proxy, e.g. https://nordpeer.example.
+    csrf_trusted_origins: list[str]
+    #: sqlite:///path or postgres://user@host:port/name; SQLite in the project folder by default.
+    database_url: str
+    #: Absolute base URL of the site, used in admin e-mails and the sitemap outside requests.
+    base_url: str
+    #: Largest accepted upload (documents, images, caption files), in megabytes.
+    max_upload_mb: int
+    #: Where uploaded media are stored in development and tests.
+    media_root: Path
+    #: Redirect plain HTTP to HTTPS in production (off when TLS ends before a proxy that does it).
+    secure_ssl_redirect: bool
+    #: Folder with the external H5P/SCORM test packages; tests that need it skip without it.
+    testdata_dir: Path
+
+
+def read_environment() -> Environment:
+    return Environment(
+        secret_key=_text("SECRET_KEY"),
+        allowed_hosts=_list("ALLOWED_HOSTS"),
+        csrf_trusted_origins=_list("CSRF_TRUSTED_ORIGINS"),
+        database_url=_text("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        base_url=_text("BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
+        max_upload_mb=_number("MAX_UPLOAD_MB", 50),
+        media_root=Path(_text("MEDIA_ROOT", str(BASE_DIR / "media"))),
+        secure_ssl_redirect=_flag("SECURE_SSL_REDIRECT", True),
+        testdata_dir=Path(_text("TESTDATA_DIR", str(BASE_DIR.parent / "shared" / "testdata"))),
+    )
+
+
+ENV = read_environment()

@@ -1,0 +1,17 @@
+"""Tests: fast hashing, local memory cache, media in a temporary folder, tasks run immediately."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+from .environment import ENV
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="nordpeer-test-media-"))
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TESTDATA_DIR = ENV.testdata_dir
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,22 @@
+from django import template
+from wagtail.models import Page
+
+from website.languages import best_in_chain, live_translations
+
+register = template.Library()
+
+
+@register.filter
+def caption_tracks(video, language: str):
+    """A video's caption tracks as (track, is_default) pairs, the reader's language first."""
+    return video.caption_tracks(language)
+
+
+@register.filter
+def in_reader_language(page: Page | None, language: str):
+    """The live translation of ``page`` a reader of ``language`` should get, or None."""
+    if page is None:
+        return None
+    translations = live_translations(page)
+    best = best_in_chain(language, translations)
+    return translations[best].specific if best else None

@@ -1,0 +1,56 @@
+"""Admin wiring and page-serving hooks of the website."""
+
+from django.shortcuts import redirect
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from website.languages import best_in_chain, is_language, live_translations
+from website.models import GlossaryTerm, PartnerOrganisation
+
+
+class PartnerOrganisationViewSet(SnippetViewSet):
+    model = PartnerOrganisation
+    icon = "group"
+    list_display = ["name", "country", "website"]
+    list_filter = ["country", "locale"]
+    search_fields = ["name"]
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "list-ul"
+    list_display = ["term", "other_terms", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["term"]
+
+
+class NetworkViewSetGroup(SnippetViewSetGroup):
+    #: Shown as one menu item holding the network's shared records.
+    menu_label = _("Network")
+    menu_icon = "site"
+    items = (PartnerOrganisationViewSet, GlossaryTermViewSet)
+
+
+register_snippet(NetworkViewSetGroup)
+
+
+@hooks.register("before_serve_page")
+def serve_in_readers_language(page, request, serve_args, serve_kwargs):
+    """Send a reader who asked for a language this page is not in along its fallback chain.
+
+    Wagtail serves the source language's page under any prefix that has no
+    translation (``/da/...`` shows the English page); when a language earlier in
+    the reader's chain has the page, go there instead and say what was asked for.
+    """
+    wanted = translation.get_language()
+    own = page.locale.language_code
+    if wanted == own or not is_language(wanted):
+        return None
+    translations = live_translations(page)
+    best = best_in_chain(wanted, translations)
+    if best is None or best == own:
+        return None
+    return redirect(f"{translations[best].get_url(request)}?from={wanted}")
