@@ -1,0 +1,73 @@
+# Nordpeer: `make run` sets up and starts the demo; `make test` runs every check.
+# Both work on a fresh machine: they install what they need first.
+
+VENV      ?= .venv
+PY        := $(VENV)/bin/python
+PYTEST    := $(VENV)/bin/pytest
+RUFF      := $(VENV)/bin/ruff
+PG_URL    ?= postgres://postgres@127.0.0.1:5432/nordpeer
+# Run apt-get only where we may (root); otherwise say what is missing.
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup run test lint test-sqlite test-postgres system-packages browser messages clean
+
+## Set-up ----------------------------------------------------------------------
+
+$(VENV)/.installed: requirements.txt
+	@echo "==> Python packages"
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@echo "==> npm packages"
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+system-packages:
+	@command -v msgfmt >/dev/null || { echo "==> gettext"; $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q gettext; }
+
+messages: $(VENV)/.installed system-packages
+	@echo "==> Compiling interface translations"
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+setup: $(VENV)/.installed node_modules/.installed messages
+
+## The demo --------------------------------------------------------------------
+
+run: setup
+	@echo "==> Database (SQLite) and demo content"
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py load_demo
+	$(PY) manage.py demo_admin
+	@echo "==> Serving on http://127.0.0.1:8000/en/"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## Tests -----------------------------------------------------------------------
+
+browser:
+	@command -v chromium >/dev/null || { echo "==> Debian chromium"; $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+
+lint: $(VENV)/.installed
+	@echo "==> ruff"
+	$(RUFF) check .
+	$(RUFF) format --check .
+	@echo "==> Django checks"
+	$(PY) manage.py makemigrations --check --dry-run -v 0
+	DJANGO_SETTINGS_MODULE=website.settings.production SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		ALLOWED_HOSTS=nordpeer.example $(PY) manage.py check --deploy --fail-level WARNING
+
+test-sqlite: setup browser
+	@echo "==> Tests on SQLite"
+	$(PYTEST)
+
+# PostgreSQL where it is reachable (it is on every development and CI machine here).
+test-postgres: setup
+	@if $(PY) -c "import psycopg; psycopg.connect('postgresql://postgres@127.0.0.1:5432/postgres', connect_timeout=3).close()" 2>/dev/null; then \
+		echo "==> Tests on PostgreSQL"; DATABASE_URL=$(PG_URL) $(PYTEST) -m "not e2e"; \
+	else echo "==> PostgreSQL not reachable at 127.0.0.1:5432: skipping the PostgreSQL run"; fi
+
+test: lint test-sqlite test-postgres
+
+clean:
+	rm -rf $(VENV) node_modules static website/static/vendor
