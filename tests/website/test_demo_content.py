@@ -1,0 +1,216 @@
+"""``manage.py load_demo``: a small multilingual site, built once, idempotent, every page served.
+
+Loading the demo takes a while, so it is loaded once for this module inside a transaction
+that is rolled back at the end; each test runs in a savepoint within it.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+from django.utils.html import escape
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Locale, Page
+
+from website.demo.glossary import GLOSSARY
+from website.demo.partners import PARTNERS
+from website.demo.videos import VIDEOS
+from website.models import (
+    EventPage,
+    GlossaryTerm,
+    HomePage,
+    MaterialPage,
+    PartnerOrganisation,
+    ResourceFile,
+    ResourcePage,
+    SectionPage,
+    VideoCaption,
+    VideoPage,
+)
+from website.validators import validate_webvtt
+
+TRANSLATED = ["nb", "sv", "et"]
+CAPTION_LANGUAGES = {"en", "nb", "sv", "et"}
+ALL_LANGUAGES = {code for code, _name in settings.LANGUAGES}
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Run ``load_demo`` once on an empty database; returns what it printed."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        assert not HomePage.objects.exists(), "the database should start without a site"
+        out = io.StringIO()
+        call_command("load_demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def english_home(demo):
+    return HomePage.objects.get(locale__language_code=settings.LANGUAGE_CODE, depth=2)
+
+
+@pytest.fixture
+def english_pages(english_home):
+    """Every demo page in English, the home page first, parents before children."""
+    return list(Page.objects.descendant_of(english_home, inclusive=True).order_by("path").specific())
+
+
+def _counts() -> dict[str, int]:
+    models = [Page, Document, Image, ResourceFile, VideoCaption, PartnerOrganisation, GlossaryTerm]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+@pytest.mark.django_db
+def test_the_demo_reports_progress(demo):
+    assert "Created learning material" in demo
+    assert "Translated" in demo
+    assert "The demo content is loaded." in demo
+
+
+@pytest.mark.django_db
+def test_the_demo_has_every_kind_of_page(english_home, english_pages):
+    assert english_home.title == "Nordpeer"
+    assert english_home.introduction
+    assert english_home.body
+    by_type: dict[type, list[Page]] = {}
+    for page in english_pages:
+        by_type.setdefault(type(page), []).append(page)
+    sections = by_type[SectionPage]
+    assert len(sections) >= 3
+    assert all(section.show_in_menus and section.live for section in sections)
+    assert len(by_type[MaterialPage]) == 1
+    assert len(by_type[VideoPage]) == 2
+    assert len(by_type[EventPage]) == 1
+    assert {page.kind for page in by_type[ResourcePage]} == {"handbook", "brochure"}
+    brochure = next(page for page in by_type[ResourcePage] if page.kind == "brochure")
+    assert brochure.local_information_heading
+
+
+@pytest.mark.django_db
+def test_the_introduction_uses_every_kind_of_text_block(english_home):
+    material = MaterialPage.objects.descendant_of(english_home).get()
+    kinds = {block.block_type for block in material.body}
+    assert {"heading", "paragraph", "quote", "callout", "document", "video"} <= kinds
+    videos = [block.value["video"].specific for block in material.body if block.block_type == "video"]
+    assert videos and all(isinstance(video, VideoPage) for video in videos)
+
+
+@pytest.mark.django_db
+def test_the_event_is_in_2027_in_a_place_and_online(english_home):
+    event = EventPage.objects.descendant_of(english_home).get()
+    assert event.start.year == 2027
+    assert event.end > event.start
+    assert event.venue and event.online_url
+    assert "employers welcome" in event.audience
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_page_is_translated_and_live(english_pages, language):
+    locale = Locale.objects.get(language_code=language)
+    for page in english_pages:
+        translation = page.get_translation_or_none(locale)
+        assert translation is not None, f"{page.title} has no {language} translation"
+        translation = translation.specific
+        assert translation.live, f"{translation.title} ({language}) is not published"
+        if isinstance(page, HomePage):  # the network's name is the same in every language
+            assert translation.introduction != page.introduction
+        else:
+            assert translation.title != page.title
+            assert translation.slug != page.slug
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_translated_material_links_the_handbook_in_its_own_language(english_home, language):
+    material = MaterialPage.objects.descendant_of(english_home).get()
+    translation = material.get_translation(Locale.objects.get(language_code=language))
+    documents = [block.value["document"] for block in translation.body if block.block_type == "document"]
+    assert documents
+    assert all(document.file.name.endswith(f"-{language}.pdf") for document in documents)
+
+
+@pytest.mark.django_db
+def test_every_video_has_four_caption_tracks_that_match_its_clip(demo):
+    videos = VideoPage.objects.all()
+    assert videos.count() == 2 * (1 + len(TRANSLATED))
+    slides = {len(video["slides"]) for video in VIDEOS}
+    for video in videos:
+        assert {caption.language for caption in video.captions.all()} == CAPTION_LANGUAGES
+        for caption in video.captions.all():
+            validate_webvtt(caption.file)
+            caption.file.open()
+            assert caption.file.read().decode().count("-->") in slides
+        assert video.video_file.file.name.endswith((".webm", ".mp4"))
+        assert video.video_file.file.size < 300 * 1024
+        assert video.transcript
+
+
+@pytest.mark.django_db
+def test_every_publication_has_a_pdf_per_language(english_home):
+    for publication in ResourcePage.objects.descendant_of(english_home):
+        files = list(publication.files.all())
+        assert {file.language for file in files} == CAPTION_LANGUAGES
+        for file in files:
+            file.document.file.open()
+            data = file.document.file.read()
+            assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+
+
+@pytest.mark.django_db
+def test_partners_come_from_every_country_and_are_translated(demo):
+    source = PartnerOrganisation.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    assert source.count() == len(PARTNERS) >= 6
+    assert {partner.country for partner in source} >= {"NO", "SE", "DK", "IS", "EE", "LV", "LT"}
+    for partner in source:
+        for language in TRANSLATED:
+            translation = partner.get_translation(Locale.objects.get(language_code=language))
+            assert translation.name == partner.name
+            assert translation.description and translation.description != partner.description
+
+
+@pytest.mark.django_db
+def test_each_glossary_concept_exists_in_all_nine_languages(demo):
+    source = GlossaryTerm.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    assert source.count() == len(GLOSSARY) >= 6
+    for term in source:
+        translations = GlossaryTerm.objects.filter(translation_key=term.translation_key)
+        translations = translations.select_related("locale")
+        assert {t.locale.language_code for t in translations} == ALL_LANGUAGES
+        for translation in translations:
+            assert translation.other_terms and len(translation.all_terms) >= 2
+            if translation.pk != term.pk:
+                assert translation.definition != term.definition
+    workers = GlossaryTerm.objects.get(term="peer support worker", locale__language_code="en")
+    assert workers.get_translation(Locale.objects.get(language_code="nb")).term == "erfaringskonsulent"
+
+
+@pytest.mark.django_db
+def test_running_it_again_changes_nothing(demo):
+    before = _counts()
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "loaded already" in out.getvalue()
+    assert _counts() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", *TRANSLATED])
+def test_every_demo_page_renders(client, english_home, language):
+    assert client.get(f"/{language}/").status_code == 200
+    home = english_home.get_translation(Locale.objects.get(language_code=language))
+    pages = Page.objects.descendant_of(home, inclusive=True).live().specific()
+    assert pages.count() == 11
+    for page in pages:
+        url = page.get_url()
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert escape(page.title) in response.content.decode()
+        if isinstance(page, ResourcePage) and page.kind == "brochure":
+            assert client.get(f"{url}print/?organisation=Our+clinic").status_code == 200

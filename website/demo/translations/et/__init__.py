@@ -1,0 +1,7 @@
+"""Estonian: English source string → translation, per page of the demo and for the partners."""
+
+from . import library, pages
+
+CODE = "et"
+PAGES = {**pages.PAGES, **library.PAGES}
+PARTNERS = pages.PARTNERS
