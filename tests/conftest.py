@@ -40,3 +40,13 @@ def material(home):
 def translate_page():
     """``translate_page(page, "nb", {"source": "translation"})`` through wagtail-localize."""
     return translate
+
+
+@pytest.fixture
+def editor_of(site):
+    """``editor_of("sv")``: a new user in that language's editor group from ``set_up_site``."""
+
+    def make(language_code: str):
+        return factories.make_user(groups=(site.editor_groups[language_code],))
+
+    return make

@@ -100,9 +100,7 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
         icon = "media"
         group = MEDIA
-        description = _(
-            "A video from the library, shown in the reader's language with its captions."
-        )
+        description = _("A video from the library, shown in the reader's language with its captions.")
         template = "website/blocks/video.html"
 
 

@@ -11,9 +11,7 @@ class LocalInformationForm(forms.Form):
     """
 
     organisation = forms.CharField(label=_("Your organisation"), max_length=120)
-    contact = forms.CharField(
-        label=_("Contact person, phone and e-mail"), max_length=200, required=False
-    )
+    contact = forms.CharField(label=_("Contact person, phone and e-mail"), max_length=200, required=False)
     address = forms.CharField(label=_("Address and opening hours"), max_length=200, required=False)
     message = forms.CharField(
         label=_("Local information"),

@@ -35,6 +35,14 @@ def fallback_chain(code: str) -> list[str]:
     return list(dict.fromkeys(c for c in chain if is_language(c)))
 
 
+def translated_name(code: str) -> str:
+    """The language's name from ``settings.LANGUAGES`` in the active language, e.g. 'norska (bokmål)'.
+
+    Not Django's ``name_translated``: its name for nb ("Norwegian Bokmal") matches no catalogue entry.
+    """
+    return str(dict(settings.LANGUAGES).get(code, code))
+
+
 def native_name(code: str) -> str:
     """The language's name in that language, as a reader looking for it would recognise it."""
     name = get_language_info(code)["name_local"]
@@ -92,9 +100,23 @@ class PageLanguages:
         return native_name(self.requested) if self.requested else ""
 
 
+def served_locales() -> QuerySet:
+    """The ids of the locales whose home page is live.
+
+    Wagtail serves a language's URLs from that language's home only once the home is
+    live; until then ``/da/...`` is routed through the source tree, so a live page in a
+    draft tree cannot be reached (and linking or redirecting to it would loop).
+    """
+    return Page.objects.live().filter(depth=2).values("locale_id")
+
+
 def live_translations(page: Page) -> dict[str, Page]:
-    """The live translations of ``page`` (itself included), by language code, in one query."""
-    pages = Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+    """The live, reachable translations of ``page`` (itself included), by language code, in one query."""
+    pages = (
+        Page.objects.live()
+        .filter(translation_key=page.translation_key, locale_id__in=served_locales())
+        .select_related("locale")
+    )
     return {p.locale.language_code: p for p in pages}
 
 

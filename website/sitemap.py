@@ -6,11 +6,17 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
-from website.languages import language_codes
+from website.languages import language_codes, served_locales
 
 
 def sitemap(request: HttpRequest) -> TemplateResponse:
-    pages = list(Page.objects.live().public().filter(depth__gt=1).select_related("locale").order_by("path"))
+    pages = list(
+        Page.objects.live()
+        .public()
+        .filter(depth__gt=1, locale_id__in=served_locales())
+        .select_related("locale")
+        .order_by("path")
+    )
     order = {code: i for i, code in enumerate(language_codes())}
     by_key: dict = defaultdict(list)
     for page in pages:

@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Page
 
-from website.languages import best_in_chain, live_translations
+from website.languages import best_in_chain, live_translations, translated_name
 
 register = template.Library()
 
@@ -20,3 +20,9 @@ def in_reader_language(page: Page | None, language: str):
     translations = live_translations(page)
     best = best_in_chain(language, translations)
     return translations[best].specific if best else None
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """The name of a site language in the active language (see ``translated_name``)."""
+    return translated_name(code)

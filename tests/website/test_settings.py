@@ -1,0 +1,159 @@
+"""Settings come from the environment: production refuses to start without its secrets."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+from website.settings import environment
+
+PRINT_SETTINGS = """
+import json
+from django.conf import settings
+import django
+django.setup()
+db = settings.DATABASES["default"]
+print(json.dumps({
+    "debug": settings.DEBUG,
+    "secret_key": settings.SECRET_KEY,
+    "allowed_hosts": settings.ALLOWED_HOSTS,
+    "engine": db["ENGINE"],
+    "name": str(db["NAME"]),
+    "host": db.get("HOST", ""),
+    "port": db.get("PORT", ""),
+    "user": db.get("USER", ""),
+    "max_upload_size": settings.MAX_UPLOAD_SIZE,
+    "docs_max_upload_size": settings.WAGTAILDOCS_MAX_UPLOAD_SIZE,
+}))
+"""
+
+
+def run_settings(module: str, **env: str) -> subprocess.CompletedProcess:
+    """Load ``module`` in a fresh interpreter with nothing in the environment but ``env``."""
+    clean = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "DJANGO_SETTINGS_MODULE": module, **env}
+    return subprocess.run(  # noqa: S603 - this interpreter running our fixed script
+        [sys.executable, "-c", PRINT_SETTINGS],
+        cwd=settings.BASE_DIR,
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def loaded(result: subprocess.CompletedProcess) -> dict:
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+PRODUCTION = "website.settings.production"
+KEY = "a-long-random-production-key-0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_settings(PRODUCTION, ALLOWED_HOSTS="nordpeer.example")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_a_blank_secret_key():
+    result = run_settings(PRODUCTION, SECRET_KEY="   ", ALLOWED_HOSTS="nordpeer.example")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run_settings(PRODUCTION, SECRET_KEY=KEY)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_production_starts_with_both_and_uses_them():
+    values = loaded(
+        run_settings(PRODUCTION, SECRET_KEY=KEY, ALLOWED_HOSTS="nordpeer.example, www.nordpeer.example")
+    )
+    assert values["debug"] is False
+    assert values["secret_key"] == KEY
+    assert values["allowed_hosts"] == ["nordpeer.example", "www.nordpeer.example"]
+    assert values["engine"] == "django.db.backends.sqlite3"
+
+
+def test_database_url_switches_production_to_postgresql():
+    values = loaded(
+        run_settings(
+            PRODUCTION,
+            SECRET_KEY=KEY,
+            ALLOWED_HOSTS="nordpeer.example",
+            DATABASE_URL="postgres://nordpeer@db.internal:5433/nordpeer_live",
+        )
+    )
+    assert values["engine"] == "django.db.backends.postgresql"
+    assert (values["host"], values["port"], values["user"], values["name"]) == (
+        "db.internal",
+        5433,
+        "nordpeer",
+        "nordpeer_live",
+    )
+
+
+def test_development_needs_nothing_set_and_uses_sqlite():
+    values = loaded(run_settings("website.settings.dev", MAX_UPLOAD_MB="3"))
+    assert values["debug"] is True
+    assert values["secret_key"]
+    assert values["engine"] == "django.db.backends.sqlite3"
+    assert values["name"].endswith("db.sqlite3")
+    # The upload limit is read from MAX_UPLOAD_MB and shared by documents.
+    assert values["max_upload_size"] == values["docs_max_upload_size"] == 3 * 1024 * 1024
+
+
+def test_production_deploy_checks_pass():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env={
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "DJANGO_SETTINGS_MODULE": PRODUCTION,
+            "SECRET_KEY": KEY,
+            "ALLOWED_HOSTS": "nordpeer.example",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_read_environment_parses_types_and_defaults(monkeypatch):
+    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "MAX_UPLOAD_MB", "SECURE_SSL_REDIRECT"):
+        monkeypatch.delenv(name, raising=False)
+    defaults = environment.read_environment()
+    assert defaults.secret_key == ""
+    assert defaults.allowed_hosts == []
+    assert defaults.database_url.startswith("sqlite:///")
+    assert defaults.secure_ssl_redirect is True
+
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/nordpeer")
+    monkeypatch.setenv("ALLOWED_HOSTS", "a.example,, b.example ")
+    monkeypatch.setenv("MAX_UPLOAD_MB", "7")
+    monkeypatch.setenv("SECURE_SSL_REDIRECT", "off")
+    env = environment.read_environment()
+    assert env.database_url == "postgres://postgres@127.0.0.1:5432/nordpeer"
+    assert env.allowed_hosts == ["a.example", "b.example"]
+    assert env.max_upload_mb == 7
+    assert env.secure_ssl_redirect is False
+
+
+@pytest.mark.parametrize("name, value", [("MAX_UPLOAD_MB", "lots"), ("SECURE_SSL_REDIRECT", "maybe")])
+def test_read_environment_refuses_values_of_the_wrong_type(monkeypatch, name, value):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ValueError, match=name):
+        environment.read_environment()
