@@ -45,7 +45,9 @@ def translated_name(code: str) -> str:
 
 def native_name(code: str) -> str:
     """The language's name in that language, as a reader looking for it would recognise it."""
-    name = get_language_info(code)["name_local"]
+    # Django writes some with a qualifier in brackets ("norsk (bokmål)"); a plain name
+    # reads better in the switcher, where a bracketed note may follow it.
+    name = get_language_info(code)["name_local"].replace(" (", " ").replace(")", "")
     return name[:1].upper() + name[1:]
 
 

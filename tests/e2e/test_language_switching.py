@@ -11,7 +11,7 @@ from website.languages import translated_name
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-NORWEGIAN = "Norsk (bokmål)"
+NORWEGIAN = "Norsk bokmål"
 
 
 def switcher(page):

@@ -65,7 +65,7 @@ def test_switcher_follows_the_fallback_chain_for_a_missing_language(client, peer
     # da → nb (first in its chain that exists), fi → sv, is → da → en.
     assert links["da"] == {
         "url": "/nb/likepersonsarbeid/?from=da",
-        "note": "(in Norsk (bokmål))",
+        "note": "(in Norsk bokmål)",
         "current": False,
         "hreflang": "nb",
     }

@@ -186,7 +186,7 @@ def test_resource_page_lists_its_files_per_language_and_its_facts(client, home):
     assert "Handbook · 2025 · Nordpeer" in text_of(main.select_one("p.meta"))
     files = main.select("ul.file-list li")
     assert [li["lang"] for li in files] == ["en", "nb"]
-    assert "Norsk (bokmål)" in text_of(files[1])
+    assert "Norsk bokmål" in text_of(files[1])
     assert "PDF" in text_of(files[0])
     # A handbook has no printed copy with local information.
     assert "Make a printed copy" not in text_of(main)

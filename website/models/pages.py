@@ -45,7 +45,7 @@ class HomePage(SitePage):
 
         context = super().get_context(request, *args, **kwargs)
         language = self.locale.language_code
-        context["sections"] = self.get_children().live().public().type(SectionPage).in_menu()
+        context["sections"] = self.get_children().live().public().type(SectionPage).in_menu().specific()
         context["upcoming_events"] = (
             EventPage.objects.live()
             .public()
@@ -53,7 +53,7 @@ class HomePage(SitePage):
             .order_by("start")[:3]
         )
         partners = in_language(PartnerOrganisation.objects.all(), language)
-        context["partners"] = sorted(partners, key=lambda p: (p.country, p.name))
+        context["partners"] = sorted(partners, key=lambda p: (str(p.get_country_display()), p.name))
         return context
 
 
