@@ -1,6 +1,7 @@
 """Admin wiring and page-serving hooks of the website."""
 
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from website.languages import best_in_chain, is_language, live_translations
 from website.models import GlossaryTerm, PartnerOrganisation
+from website.translation_admin import PageTranslationSubmitView, SnippetTranslationSubmitView
 
 
 class PartnerOrganisationViewSet(SnippetViewSet):
@@ -35,6 +37,18 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkViewSetGroup)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def limit_translation_submission_to_own_languages():
+    """Take over wagtail-localize's submit URLs (same paths, matched first)."""
+    return [
+        path("localize/submit/page/<int:page_id>/", PageTranslationSubmitView.as_view()),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            SnippetTranslationSubmitView.as_view(),
+        ),
+    ]
 
 
 @hooks.register("before_serve_page")
