@@ -97,10 +97,6 @@ class PageLanguages:
     #: The language the reader asked for, when this page is a stand-in for it.
     requested: str | None
 
-    @property
-    def requested_name(self) -> str:
-        return native_name(self.requested) if self.requested else ""
-
 
 def served_locales() -> QuerySet:
     """The ids of the locales whose home page is live.
@@ -120,6 +116,13 @@ def live_translations(page: Page) -> dict[str, Page]:
         .select_related("locale")
     )
     return {p.locale.language_code: p for p in pages}
+
+
+def best_translation(page: Page, code: str) -> Page | None:
+    """The live, reachable translation of ``page`` a reader of ``code`` should get, if any."""
+    translations = live_translations(page)
+    best = best_in_chain(code, translations)
+    return translations[best] if best else None
 
 
 def requested_language(request: HttpRequest, page: Page) -> str | None:

@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from website.languages import best_in_chain, is_language, live_translations
+from website.languages import best_translation, is_language
 from website.models import GlossaryTerm, PartnerOrganisation
 from website.translation_admin import PageTranslationSubmitView, SnippetTranslationSubmitView
 
@@ -63,8 +63,7 @@ def serve_in_readers_language(page, request, serve_args, serve_kwargs):
     own = page.locale.language_code
     if wanted == own or not is_language(wanted):
         return None
-    translations = live_translations(page)
-    best = best_in_chain(wanted, translations)
-    if best is None or best == own:
+    best = best_translation(page, wanted)
+    if best is None or best.locale_id == page.locale_id:
         return None
-    return redirect(f"{translations[best].get_url(request)}?from={wanted}")
+    return redirect(f"{best.get_url(request)}?from={wanted}")

@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Page
 
-from website.languages import best_in_chain, live_translations, translated_name
+from website.languages import best_translation, translated_name
 
 register = template.Library()
 
@@ -17,9 +17,8 @@ def in_reader_language(page: Page | None, language: str):
     """The live translation of ``page`` a reader of ``language`` should get, or None."""
     if page is None:
         return None
-    translations = live_translations(page)
-    best = best_in_chain(language, translations)
-    return translations[best].specific if best else None
+    best = best_translation(page, language)
+    return best.specific if best else None
 
 
 @register.filter
