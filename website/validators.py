@@ -25,6 +25,10 @@ def validate_upload_size(upload: File) -> None:
 
 def validate_webvtt(upload: File) -> None:
     """Accept only a WebVTT file: the signature line, then at least one well-formed cue."""
+    if upload.size is not None and upload.size > settings.MAX_UPLOAD_SIZE:
+        # Django runs every validator even after one fails: leave a file that
+        # validate_upload_size refuses unread rather than load it into memory.
+        return
     upload.seek(0)
     raw = upload.read()
     upload.seek(0)

@@ -324,3 +324,19 @@ def test_upload_size_limit_comes_from_settings():
         validate_upload_size(vtt(b"x" * 11))
     assert error.value.code == "file_too_large"
     assert error.value.params == {"size": "11\xa0bytes", "limit": "10\xa0bytes"}
+
+
+class UnreadableUpload(SimpleUploadedFile):
+    """An upload that fails the test if anything reads it."""
+
+    def read(self, *args, **kwargs):
+        raise AssertionError("an oversize caption file was read")
+
+
+@override_settings(MAX_UPLOAD_SIZE=10)
+def test_an_oversize_caption_file_is_left_to_the_size_check_unread():
+    """Django runs every validator; the WebVTT check must not load a file already refused as too large."""
+    upload = UnreadableUpload("huge.vtt", b"x" * 11, content_type="text/vtt")
+    validate_webvtt(upload)  # nothing read, nothing raised: validate_upload_size reports it
+    with pytest.raises(ValidationError):
+        validate_upload_size(upload)
