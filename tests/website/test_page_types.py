@@ -301,3 +301,18 @@ def test_a_video_with_only_a_link_or_only_a_file_is_valid(home):
     assert factories.make_video(
         home, "Link only", captions=(), video_file=None, embed_url="https://vimeo.com/2"
     ).live
+
+
+@pytest.mark.django_db
+def test_the_home_page_lists_an_untranslated_event_in_the_readers_nearest_language(
+    client, home, translated_home, translate_page
+):
+    """Events follow the fallback chain like pages do: one entry each, translated where it can be."""
+    soon = timezone.now() + dt.timedelta(days=10)
+    translated = factories.make_event(home, "Nordic gathering", start=soon)
+    translate_page(translated, "nb", {"Nordic gathering": "Nordisk samling"})
+    factories.make_event(home, "Webinar on supervision", start=soon + dt.timedelta(days=1))
+    text = client.get("/nb/").content.decode()
+    assert "Nordisk samling" in text
+    assert "Nordic gathering" not in text
+    assert "Webinar on supervision" in text

@@ -9,7 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from website.blocks import ContentBlocks
-from website.languages import in_language
+from website.languages import in_language, served_locales
 
 from .base import PAGE_FIELDS, Audience, SitePage
 
@@ -46,12 +46,13 @@ class HomePage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         language = self.locale.language_code
         context["sections"] = self.get_children().live().public().type(SectionPage).in_menu().specific()
-        context["upcoming_events"] = (
+        # Untranslated events still show, in the reader's nearest language.
+        upcoming = (
             EventPage.objects.live()
             .public()
-            .filter(locale=self.locale, start__gte=timezone.now())
-            .order_by("start")[:3]
+            .filter(start__gte=timezone.now(), locale_id__in=served_locales())
         )
+        context["upcoming_events"] = sorted(in_language(upcoming, language), key=lambda e: e.start)[:3]
         partners = in_language(PartnerOrganisation.objects.all(), language)
         context["partners"] = sorted(partners, key=lambda p: (str(p.get_country_display()), p.name))
         return context
