@@ -9,7 +9,7 @@ PG_URL    ?= postgres://postgres@127.0.0.1:5432/nordpeer
 # Run apt-get only where we may (root); otherwise say what is missing.
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup run test lint test-sqlite test-postgres system-packages browser messages clean
+.PHONY: setup run test lint test-sqlite test-postgres benchmark system-packages browser messages clean
 
 ## Set-up ----------------------------------------------------------------------
 
@@ -68,6 +68,10 @@ test-postgres: setup
 	else echo "==> PostgreSQL not reachable at 127.0.0.1:5432: skipping the PostgreSQL run"; fi
 
 test: lint test-sqlite test-postgres
+
+# Speed figures, printed (not asserted): on PostgreSQL where it answers, as in production.
+benchmark: setup
+	NORDPEER_BENCHMARKS=1 $(PYTEST) tests/benchmarks -s -q
 
 clean:
 	rm -rf $(VENV) node_modules static website/static/vendor
