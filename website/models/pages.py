@@ -19,6 +19,7 @@ LIBRARY_PAGE_TYPES = [
     "website.VideoPage",
     "website.ResourcePage",
     "website.EventPage",
+    "lms.CoursePage",
 ]
 
 
