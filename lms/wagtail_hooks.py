@@ -1,0 +1,1 @@
+"""Admin wiring of the LMS; each area registers its views from its own hooks module."""
