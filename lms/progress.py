@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from lms import lrs
 from lms.models import (
     CompletionRule,
     Enrolment,
@@ -122,6 +123,9 @@ def _activity_facts(facts: dict, statement: Statement) -> dict:
     elif result.success is False or statement.verb == Verb.FAILED:
         facts["failed"] = True
         facts.setdefault("passed", False)
+    moment = statement.timestamp.astimezone(UTC).isoformat(timespec="microseconds")
+    if statement.position is not None and moment >= facts.get("position_at", ""):
+        facts["position"], facts["position_at"] = statement.position, moment
     if result.score_scaled is not None:
         facts["best_score"] = max(facts.get("best_score", result.score_scaled), result.score_scaled)
     return facts
@@ -183,7 +187,7 @@ def record(statement: Statement, lesson: LessonPage | None = None) -> Recorded:
     with transaction.atomic():
         try:
             with transaction.atomic():
-                LearningStatement.objects.create(
+                stored_statement = LearningStatement.objects.create(
                     statement_id=statement.id,
                     user_id=statement.user_id,
                     verb=statement.verb,
@@ -202,6 +206,7 @@ def record(statement: Statement, lesson: LessonPage | None = None) -> Recorded:
                     authority_id=statement.authority_id,
                     timestamp=statement.timestamp,
                 )
+                lrs.forward_after_commit(stored_statement)
         except IntegrityError:
             progress = LessonProgress.objects.filter(
                 user_id=statement.user_id, lesson_key=statement.lesson_key

@@ -106,3 +106,19 @@ def statement(
         timestamp=at or timezone.now(),
         language=lesson.locale.language_code,
     )
+
+
+def translate_course(course: Course, language_code: str, prefix: str) -> Course:
+    """The whole course translated (titles prefixed, e.g. "SV "), parents before children."""
+    from website.translating import translate
+
+    def title_of(page):
+        return {page.title: f"{prefix}{page.title}"}
+
+    pages = [course.page, *course.modules, *course.lessons]
+    translated = {page.pk: translate(page, language_code, title_of(page), strict=False) for page in pages}
+    return Course(
+        page=translated[course.page.pk],
+        modules=[translated[m.pk] for m in course.modules],
+        lessons=[translated[lesson.pk] for lesson in course.lessons],
+    )

@@ -14,6 +14,7 @@ from typing import TypeVar
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import get_language_info
 from wagtail.models import Page, TranslatableMixin
@@ -170,3 +171,20 @@ def page_languages(page: Page, request: HttpRequest) -> PageLanguages:
         x_default=source.get_full_url(request) if source else None,
         requested=requested,
     )
+
+
+def view_languages(request: HttpRequest) -> PageLanguages:
+    """Language links for a page that is a view, not a Wagtail page: the same URL under each prefix."""
+    current = translation.get_language()
+    path = request.get_full_path()
+    links = [
+        LanguageLink(
+            code=code,
+            name=native_name(code),
+            url=translate_url(path, code),
+            shown_in=None,
+            is_current=code == current,
+        )
+        for code in language_codes()
+    ]
+    return PageLanguages(links=links, alternates=[], x_default=None, requested=None)

@@ -168,6 +168,11 @@ class LessonPage(SitePage):
         """Ids of this lesson's blocks of one type; the ids are the same in every translation."""
         return [f"{block_type}:{block.id}" for block in self.body if block.block_type == block_type]
 
+    def serve(self, request, *args, **kwargs):
+        from lms.views.pages import serve_lesson
+
+        return serve_lesson(self, request, lambda r: super(LessonPage, self).serve(r, *args, **kwargs))
+
     def get_context(self, request, *args, **kwargs):
         from lms.views.pages import lesson_context
 

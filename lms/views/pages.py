@@ -1,13 +1,115 @@
-"""Context for the course, module and lesson pages (filled in below)."""
+"""What the course, module and lesson pages show, and who may open a lesson."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lms.knowledge_checks import latest_attempts
+from lms.models import LessonPage, LessonProgress
+from lms.models.courses import course_of
+from lms.outline import course_outline
+from lms.permissions import can_open_course_content, is_enrolled
+from lms.progress import record
+from lms.statements import Statement, Verb, activity_iri
+
+
+def _language(page) -> str:
+    return page.locale.language_code
 
 
 def course_context(course, request) -> dict:
-    return {}
+    outline = course_outline(course, _language(course), request.user)
+    enrolled = outline.enrolment is not None
+    return {
+        "outline": outline,
+        "enrolled": enrolled,
+        "can_enrol": course.self_enrolment and not enrolled,
+        "resume": outline.resume() if enrolled else None,
+    }
 
 
 def module_context(module, request) -> dict:
-    return {}
+    outline = course_outline(course_of(module), _language(module), request.user)
+    entry = next((m for m in outline.modules if m.key == module.translation_key), None)
+    return {"outline": outline, "module_entry": entry, "enrolled": outline.enrolment is not None}
 
 
-def lesson_context(lesson, request) -> dict:
-    return {}
+@dataclass
+class Section:
+    """One block of a lesson's body, with what the learner has done in it."""
+
+    block: object
+    activity: str
+    attempt: object = None
+    facts: dict | None = None
+
+
+def lesson_context(lesson: LessonPage, request) -> dict:
+    user = request.user
+    outline = course_outline(course_of(lesson), _language(lesson), user)
+    progress = (
+        LessonProgress.objects.filter(user=user, lesson_key=lesson.translation_key).first()
+        if user.is_authenticated
+        else None
+    )
+    activities = progress.activities if progress else {}
+    attempts = latest_attempts(user, lesson)
+    sections = []
+    for block in lesson.body:
+        activity = f"{block.block_type}:{block.id}"
+        sections.append(
+            Section(
+                block=block,
+                activity=activity,
+                attempt=attempts.get(block.id),
+                facts=activities.get(activity, {}),
+            )
+        )
+    previous, following = outline.neighbours(lesson.translation_key)
+    return {
+        "outline": outline,
+        "entry": outline.entry(lesson.translation_key),
+        "progress": progress,
+        "sections": sections,
+        "previous_lesson": previous,
+        "next_lesson": following,
+        "enrolled": outline.enrolment is not None,
+        "lesson_iri": activity_iri(lesson.translation_key),
+    }
+
+
+def serve_lesson(lesson: LessonPage, request, serve):
+    """Open a lesson for those who may, and record that the learner opened it."""
+    course = course_of(lesson)
+    if not can_open_course_content(request.user, course):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        messages.info(request, _("Enrol in the course to open its lessons."))
+        return redirect(course.get_url(request))
+    enrolled = is_enrolled(request.user, course.translation_key)
+    if enrolled:
+        outline = course_outline(course, _language(lesson), request.user)
+        entry = outline.entry(lesson.translation_key)
+        if entry is not None and entry.locked:
+            messages.info(request, _("Complete the previous module before starting this one."))
+            return redirect(course.get_url(request))
+        if request.method == "GET":
+            record(
+                Statement(
+                    id=uuid.uuid4(),
+                    user_id=request.user.pk,
+                    verb=Verb.EXPERIENCED,
+                    lesson_key=lesson.translation_key,
+                    timestamp=timezone.now(),
+                    language=_language(lesson),
+                ),
+                lesson=lesson,
+            )
+    return serve(request)

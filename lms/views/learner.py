@@ -1,0 +1,150 @@
+"""The learner's own pages and actions: My learning, enrolling, marking done, answering checks."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lms.enrolment import enrol
+from lms.knowledge_checks import UnansweredQuestions, attempt_statement, find_check, grade, read_answers
+from lms.models import CompletionRule, CoursePage, Enrolment, LessonPage
+from lms.models.courses import course_of
+from lms.outline import course_outline
+from lms.permissions import is_enrolled
+from lms.progress import record
+from lms.statements import Statement, Verb
+from website.languages import in_language
+
+
+def _course_in_language(course_key: uuid.UUID) -> CoursePage:
+    shown = in_language(
+        CoursePage.objects.live().filter(translation_key=course_key), translation.get_language()
+    )
+    if not shown:
+        raise Http404(_("There is no such course."))
+    return shown[0]
+
+
+def _lesson_in_language(lesson_key: uuid.UUID) -> LessonPage:
+    shown = in_language(
+        LessonPage.objects.live().filter(translation_key=lesson_key), translation.get_language()
+    )
+    if not shown:
+        raise Http404(_("There is no such lesson."))
+    return shown[0]
+
+
+@login_required
+def my_learning(request):
+    language = translation.get_language()
+    enrolments = {e.course_key: e for e in Enrolment.objects.filter(user=request.user)}
+    courses = in_language(CoursePage.objects.live().filter(translation_key__in=enrolments), language)
+    outlines = sorted(
+        (course_outline(course, language, request.user) for course in courses),
+        key=lambda outline: (
+            outline.completed,
+            -(outline.enrolment.last_activity_at or timezone.now()).timestamp(),
+        ),
+    )
+    return render(request, "lms/learner/my_learning.html", {"outlines": outlines})
+
+
+@login_required
+def continue_course(request, course_key: uuid.UUID):
+    """Back to where the learner left off: the lesson, and inside it the saved position."""
+    course = _course_in_language(course_key)
+    outline = course_outline(course, translation.get_language(), request.user)
+    if outline.enrolment is None:
+        raise Http404(_("You are not enrolled in this course."))
+    entry = outline.resume()
+    if entry is None:
+        return redirect(course.get_url(request))
+    anchor = ""
+    if entry.progress and entry.progress.activities:
+        # Open the lesson at the part worked in last.
+        positioned = [
+            (facts.get("position_at", ""), name) for name, facts in entry.progress.activities.items()
+        ]
+        latest = max(positioned)[1] if positioned else "lesson"
+        anchor = "" if latest == "lesson" else "#" + latest.replace(":", "-")
+    return HttpResponseRedirect(entry.page.get_url(request) + anchor)
+
+
+@require_POST
+@login_required
+def enrol_in_course(request, course_key: uuid.UUID):
+    course = _course_in_language(course_key)
+    if not course.self_enrolment:
+        messages.error(
+            request, _("This course takes participants through their teachers, not by self-enrolment.")
+        )
+        return redirect(course.get_url(request))
+    _enrolment, created = enrol(request.user, course)
+    if created:
+        messages.success(request, _("You are enrolled. Welcome to the course."))
+    return redirect(course.get_url(request))
+
+
+def _enrolled_lesson(request, lesson_key: uuid.UUID) -> LessonPage:
+    lesson = _lesson_in_language(lesson_key)
+    if not is_enrolled(request.user, course_of(lesson).translation_key):
+        raise Http404(_("You are not enrolled in this lesson's course."))
+    return lesson
+
+
+@require_POST
+@login_required
+def mark_done(request, lesson_key: uuid.UUID):
+    lesson = _enrolled_lesson(request, lesson_key)
+    if lesson.completion_rule != CompletionRule.LEARNER_MARKS_DONE:
+        messages.error(request, _("This lesson is completed in another way, not by marking it done."))
+        return redirect(lesson.get_url(request))
+    record(
+        Statement(
+            id=uuid.uuid4(),
+            user_id=request.user.pk,
+            verb=Verb.COMPLETED,
+            lesson_key=lesson.translation_key,
+            timestamp=timezone.now(),
+            language=lesson.locale.language_code,
+        ),
+        lesson=lesson,
+    )
+    messages.success(request, _("Marked as done."))
+    following = course_outline(course_of(lesson), lesson.locale.language_code, request.user).neighbours(
+        lesson.translation_key
+    )[1]
+    return redirect(following.page.get_url(request) if following else lesson.get_url(request))
+
+
+@require_POST
+@login_required
+def answer_check(request, lesson_key: uuid.UUID, block_id: str):
+    lesson = _enrolled_lesson(request, lesson_key)
+    check = find_check(lesson, block_id)
+    if check is None:
+        raise Http404(_("This lesson has no such knowledge check."))
+    anchor = f"#knowledge_check-{block_id}"
+    try:
+        answers = read_answers(check, request.POST)
+    except UnansweredQuestions as error:
+        messages.error(request, str(error))
+        return HttpResponseRedirect(lesson.get_url(request) + anchor)
+    result = grade(check, answers)
+    record(attempt_statement(request.user, lesson, block_id, answers, result), lesson=lesson)
+    if result.passed:
+        messages.success(request, _("Passed: %(percent)s %% right.") % {"percent": result.percent})
+    else:
+        messages.warning(
+            request,
+            _("Not passed yet: %(percent)s %% right, %(mark)s %% needed. Read the feedback and try again.")
+            % {"percent": result.percent, "mark": result.pass_mark},
+        )
+    return HttpResponseRedirect(lesson.get_url(request) + anchor)

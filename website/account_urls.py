@@ -1,0 +1,21 @@
+"""Signing in and out, and setting a password, for participants (the admin has its own sign-in)."""
+
+from django.contrib.auth import views as auth
+from django.urls import path, reverse_lazy
+
+urlpatterns = [
+    path("login/", auth.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth.LogoutView.as_view(), name="logout"),
+    path(
+        "password/reset/",
+        auth.PasswordResetView.as_view(success_url=reverse_lazy("password_reset_done")),
+        name="password_reset",
+    ),
+    path("password/reset/sent/", auth.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        auth.PasswordResetConfirmView.as_view(success_url=reverse_lazy("password_reset_complete")),
+        name="password_reset_confirm",
+    ),
+    path("password/reset/done/", auth.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+]
