@@ -17,6 +17,17 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page
 
+from lms.models import (
+    CompletionRule,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    LessonProgress,
+    ModulePage,
+    ProgressStatus,
+)
+from tests.factories import make_user
+from website.demo.course import COURSE, course_pages
 from website.demo.glossary import GLOSSARY
 from website.demo.partners import PARTNERS
 from website.demo.videos import VIDEOS
@@ -206,11 +217,114 @@ def test_every_demo_page_renders(client, english_home, language):
     assert client.get(f"/{language}/").status_code == 200
     home = english_home.get_translation(Locale.objects.get(language_code=language))
     pages = Page.objects.descendant_of(home, inclusive=True).live().specific()
-    assert pages.count() == 11
+    assert pages.count() == 11 + len(course_pages())
     for page in pages:
         url = page.get_url()
         response = client.get(url)
+        if isinstance(page, LessonPage):  # lessons are for participants
+            assert response.status_code == 302 and "/account/login/" in response["Location"], url
+            continue
         assert response.status_code == 200, url
         assert escape(page.title) in response.content.decode()
         if isinstance(page, ResourcePage) and page.kind == "brochure":
             assert client.get(f"{url}print/?organisation=Our+clinic").status_code == 200
+
+
+# --- the demo course ----------------------------------------------------------------------------
+
+COURSE_LANGUAGES = ["en", *TRANSLATED]
+
+
+def _course(language: str) -> CoursePage:
+    return CoursePage.objects.live().get(locale__language_code=language)
+
+
+def _lessons(course: CoursePage) -> list[LessonPage]:
+    return list(LessonPage.objects.live().descendant_of(course).order_by("path").specific())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", COURSE_LANGUAGES)
+def test_the_course_has_its_modules_and_lessons_in_each_language(english_home, language):
+    course = _course(language)
+    assert course.get_parent().specific_class is SectionPage
+    assert course.self_enrolment and course.certificate
+    assert course.translation_key == _course("en").translation_key
+    modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
+    assert [module.requires_previous for module in modules] == [False, True]
+    lessons = _lessons(course)
+    expected = [lesson for module in COURSE["modules"] for lesson in module["lessons"]]
+    assert len(lessons) == len(expected) == 6
+    for lesson, data in zip(lessons, expected, strict=True):
+        assert (lesson.title == data["title"]) == (language == "en")
+        assert lesson.completion_rule == data["completion_rule"]
+    assert [lesson.required for lesson in lessons].count(False) == 1
+    assert {lesson.completion_rule for lesson in lessons} == {
+        CompletionRule.VIEWED,
+        CompletionRule.VIDEO_WATCHED,
+        CompletionRule.CHECK_PASSED,
+        CompletionRule.LEARNER_MARKS_DONE,
+    }
+    kinds = {block.block_type for lesson in lessons for block in lesson.body}
+    assert kinds == {"paragraph", "library_material", "tracked_video", "knowledge_check"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", COURSE_LANGUAGES)
+def test_every_lesson_passes_the_editors_validation(english_home, language):
+    for lesson in _lessons(_course(language)):
+        lesson.body.stream_block.clean(lesson.body)  # questions, answers and tracked videos
+        lesson.full_clean()  # the completion rule is one the lesson's blocks can satisfy
+        if lesson.completion_rule == CompletionRule.VIDEO_WATCHED:
+            assert 0 < lesson.video_share < 100
+            assert lesson.activity_ids("tracked_video")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", COURSE_LANGUAGES)
+def test_the_knowledge_check_has_every_kind_of_question_with_feedback(english_home, language):
+    lessons = _lessons(_course(language))
+    lesson = next(lesson for lesson in lessons if lesson.completion_rule == CompletionRule.CHECK_PASSED)
+    (check,) = [block.value for block in lesson.body if block.block_type == "knowledge_check"]
+    assert 0 < check["pass_mark"] < 100
+    questions = list(check["questions"])
+    assert {question["kind"] for question in questions} == {"single", "multiple", "true_false"}
+    assert all(question["explanation"] for question in questions)
+    for question in questions:
+        if question["kind"] != "true_false":
+            assert all(option["feedback"] for option in question["options"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_translated_lessons_show_the_library_in_their_own_language(english_home, language):
+    chosen = [
+        block.value.get("page") or block.value.get("video")
+        for lesson in _lessons(_course(language))
+        for block in lesson.body
+        if block.block_type in ("library_material", "tracked_video")
+    ]
+    assert {page.specific_class for page in chosen} == {MaterialPage, VideoPage}
+    assert {page.locale.language_code for page in chosen} == {language}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", COURSE_LANGUAGES)
+def test_a_learner_enrols_and_opens_the_first_lessons(client, english_home, language):
+    course = _course(language)
+    lessons = _lessons(course)
+    client.force_login(make_user())
+    response = client.get(course.url)
+    assert response.status_code == 200 and escape(course.title) in response.content.decode()
+    client.post(f"/{language}/learning/courses/{course.translation_key}/enrol/")
+    assert Enrolment.objects.filter(course_key=course.translation_key).count() == 1
+
+    response = client.get(lessons[0].url)
+    assert response.status_code == 200 and escape(lessons[0].title) in response.content.decode()
+    progress = LessonProgress.objects.get(lesson_key=lessons[0].translation_key)
+    assert progress.status == ProgressStatus.COMPLETED  # opening it is its rule
+
+    response = client.get(lessons[1].url)
+    material = MaterialPage.objects.get(locale__language_code=language)
+    assert response.status_code == 200 and escape(material.title) in response.content.decode()
+    assert client.get(lessons[3].url)["Location"] == course.url  # the second module is still locked

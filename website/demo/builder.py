@@ -21,7 +21,8 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page
 from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
-from website.demo import content, videos
+from lms.models import CoursePage, LessonPage, ModulePage
+from website.demo import content, course, videos
 from website.demo.glossary import GLOSSARY
 from website.demo.partners import PARTNERS
 from website.demo.pdf import make_pdf
@@ -99,6 +100,7 @@ class DemoBuilder:
             self.build_video(video)
         self.build_material(content.MATERIAL)
         self.build_event(content.EVENT)
+        self.build_course(course.COURSE)
         for key, page in self.pages:
             self.translate_page(key, page)
         self.build_partners()
@@ -225,8 +227,10 @@ class DemoBuilder:
             if block_type == "document" and isinstance(value["document"], content.PublicationFile):
                 document = self.files[value["document"].key][settings.LANGUAGE_CODE]
                 value = {**value, "document": document}
-            elif block_type == "video" and isinstance(value["video"], content.Video):
+            elif block_type in ("video", "tracked_video") and isinstance(value["video"], content.Video):
                 value = {**value, "video": self.videos[value["video"].key]}
+            elif block_type == "library_material" and isinstance(value["page"], course.LibraryPage):
+                value = {**value, "page": dict(self.pages)[value["page"].key]}
             resolved.append((block_type, value))
         return resolved
 
@@ -244,6 +248,25 @@ class DemoBuilder:
         fields = {name: value for name, value in data.items() if name not in {"parent", "body"}}
         page = EventPage(**fields, body=self.resolve(data["body"]))
         self.add("event", self.sections[data["parent"]], page)
+
+    def build_course(self, data: dict) -> None:
+        """The course, its modules and lessons; after the library pages its lessons show."""
+        page = CoursePage(
+            **{name: data[name] for name in ("title", "slug", "summary", "introduction")},
+            self_enrolment=data["self_enrolment"],
+            certificate=data["certificate"],
+        )
+        course_page = self.add(data["key"], self.sections[data["parent"]], page)
+        for module in data["modules"]:
+            module_fields = {name: module[name] for name in ("title", "slug", "summary", "requires_previous")}
+            module_page = self.add(module["key"], course_page, ModulePage(**module_fields))
+            for lesson in module["lessons"]:
+                fields = {name: value for name, value in lesson.items() if name not in {"key", "body"}}
+                page = LessonPage(**fields, body=self.resolve(lesson["body"]))
+                page = self.add(lesson["key"], module_page, page)
+                # As the editor would: valid blocks, and a rule the lesson's blocks can satisfy.
+                page.body.stream_block.clean(page.body)
+                page.full_clean()
 
     # --- translations -------------------------------------------------------------
 
@@ -271,9 +294,29 @@ class DemoBuilder:
                     defaults={"data_json": json.dumps(by_source[segment.data].pk)},
                 )
 
+    def local_library_pages(self, page: Page, language: str) -> None:
+        """Let a translated lesson's library blocks name that language's page, as a translator would.
+
+        wagtail-localize keeps chosen pages as they are in the source; the lesson templates show them
+        in the reader's language anyway, but the translation then also names the right page.
+        """
+        if not isinstance(page, LessonPage):
+            return
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+        locale = Locale.objects.get(language_code=language)
+        for segment in OverridableSegment.objects.filter(source=source).select_related("context"):
+            if not segment.context.path.endswith((".page", ".video")):
+                continue
+            translated = Page.objects.get(pk=segment.data).get_translation_or_none(locale)
+            if translated is not None:
+                SegmentOverride.objects.update_or_create(
+                    locale=locale, context=segment.context, defaults={"data_json": json.dumps(translated.pk)}
+                )
+
     def translate_page(self, key: str, page: Page) -> None:
         for language in LANGUAGES:
             self.local_documents(page, language)
+            self.local_library_pages(page, language)
             translated = translate(page, language, self.strings_for(language, key, page), publish=True)
             self.report(f"Translated “{page.title}” into {language}: “{translated.title}”.")
 

@@ -6,7 +6,7 @@ from website.demo.builder import load_demo
 class Command(BaseCommand):
     help = (
         "Set up the site, then fill it with a small demo: sections, learning material, publications, "
-        "videos with captions, an event, partners and the glossary, in English with nb, sv and et "
+        "videos with captions, an event, a course, partners and the glossary, in English with nb, sv and et "
         "translations. Does nothing if the demo is loaded already."
     )
 

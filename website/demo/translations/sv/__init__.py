@@ -1,7 +1,7 @@
 """Swedish: English source string → translation, per page of the demo and for the partners."""
 
-from . import library, pages
+from . import course, library, pages
 
 CODE = "sv"
-PAGES = {**pages.PAGES, **library.PAGES}
+PAGES = {**pages.PAGES, **library.PAGES, **course.PAGES}
 PARTNERS = pages.PARTNERS
