@@ -1,0 +1,105 @@
+"""The network's glossary as cross-language synonyms.
+
+Every translation of a ``GlossaryTerm`` shares the concept's ``translation_key``; the term
+and the "other terms" of every language of one concept are synonyms of one another. A query
+that contains any of them (as consecutive words) also matches all the others, each analysed
+in its own language so it meets the index the way that language's documents were analysed.
+
+The concepts are cached and the cache is dropped whenever a glossary term is saved or deleted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+from search.analysis import analyse, query_variants, stem, words
+from search.stopwords import ANY_LANGUAGE
+
+CACHE_KEY = "search:glossary-concepts"
+CACHE_SECONDS = 600
+
+
+@dataclass(frozen=True)
+class Synonym:
+    """One term of a concept in one language."""
+
+    language: str
+    text: str
+    #: The term's words as a query would contain them (lower case, stop words of any language out).
+    words: tuple[str, ...]
+    #: The term's index terms, analysed in its own language: what it matches in documents.
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Concept:
+    key: str
+    synonyms: tuple[Synonym, ...]
+
+    @property
+    def phrases(self) -> tuple[tuple[str, ...], ...]:
+        """The distinct index-term phrases of every synonym."""
+        return tuple(dict.fromkeys(s.terms for s in self.synonyms if s.terms))
+
+
+def _synonym(language: str, text: str) -> Synonym:
+    meaningful = tuple(w for w in words(text) if w not in ANY_LANGUAGE) or tuple(words(text))
+    return Synonym(language=language, text=text, words=meaningful, terms=tuple(analyse(text, language)))
+
+
+def load_concepts() -> list[Concept]:
+    """Every concept of the glossary with its terms in every language (one query)."""
+    from website.models import GlossaryTerm
+
+    synonyms: dict[str, list[Synonym]] = defaultdict(list)
+    for entry in GlossaryTerm.objects.select_related("locale").order_by("pk"):
+        for text in entry.all_terms:
+            synonyms[str(entry.translation_key)].append(_synonym(entry.locale.language_code, text))
+    return [Concept(key=key, synonyms=tuple(found)) for key, found in synonyms.items()]
+
+
+def concepts() -> list[Concept]:
+    found = cache.get(CACHE_KEY)
+    if found is None:
+        found = load_concepts()
+        cache.set(CACHE_KEY, found, CACHE_SECONDS)
+    return found
+
+
+def clear_cache(**_kwargs) -> None:
+    cache.delete(CACHE_KEY)
+
+
+def _matches(synonym: Synonym, query: list[str], start: int) -> bool:
+    if start + len(synonym.words) > len(query):
+        return False
+    return all(
+        stem(synonym.language, word) in query_variants(query[start + offset])
+        for offset, word in enumerate(synonym.words)
+    )
+
+
+def find_concept(query: list[str], start: int) -> tuple[Concept, int] | None:
+    """The concept whose term starts at ``query[start]`` (the longest term wins) and that term's length."""
+    best: tuple[Concept, int] | None = None
+    for concept in concepts():
+        for synonym in concept.synonyms:
+            length = len(synonym.words)
+            if length and (best is None or length > best[1]) and _matches(synonym, query, start):
+                best = (concept, length)
+    return best
+
+
+def synonym_lines() -> list[list[str]]:
+    """Each concept's terms, folded, one list per concept: the Elasticsearch synonym rules."""
+    from search.analysis import fold
+
+    lines = []
+    for concept in concepts():
+        terms = sorted({fold(" ".join(s.words)) for s in concept.synonyms if s.words})
+        if len(terms) > 1:
+            lines.append(terms)
+    return lines
