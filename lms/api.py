@@ -47,18 +47,7 @@ class SessionUnlessToken(SessionAuth):
         return super().__call__(request)
 
 
-class LmsNinjaAPI(NinjaAPI):
-    def create_response(self, request, data, *, status=None, temporal_response=None):
-        response = super().create_response(request, data, status=status, temporal_response=temporal_response)
-        if response.status_code == 404:
-            # LocaleMiddleware turns a 404 outside the language prefix into a redirect to /en/...
-            # (Wagtail's catch-all matches everything there). It decides with the request's urlconf:
-            # one without language-prefixed patterns keeps the API's 404 a 404.
-            request.urlconf = "lms.api_urls"
-        return response
-
-
-api = LmsNinjaAPI(
+api = NinjaAPI(
     title="Nordpeer LMS API",
     version="1.0.0",
     description=(

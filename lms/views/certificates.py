@@ -110,10 +110,4 @@ def verify(request, code: str):
         context["title"] = certificates.title_in(certificate, translation.get_language())
     response = render(request, "lms/certificates/verify.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
-    if status == 404:
-        # LocaleMiddleware answers a 404 outside the language prefix with a redirect to
-        # /<lang>/verify/<code>/, which Wagtail's catch-all would answer with a page-not-found
-        # that says nothing about certificates. Judged against this module's URLs only, the
-        # middleware sees no language prefixes and leaves this clear 404 as it is.
-        request.urlconf = "lms.verify_urls"
     return response
