@@ -44,3 +44,10 @@ def can_open_course_content(user, course) -> bool:
     if user.is_superuser or is_enrolled(user, course.translation_key):
         return True
     return cohorts_taught_by(user).filter(courses__translation_key=course.translation_key).exists()
+
+
+def can_enrol_into_cohort(user, cohort: Cohort) -> bool:
+    """Admins (who may change cohorts) into any cohort; teachers into the cohorts they teach."""
+    if not user.is_authenticated:
+        return False
+    return user.has_perm("lms.change_cohort") or cohort.teachers.filter(pk=user.pk).exists()

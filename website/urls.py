@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lms.api import api as lms_api
+from search.api import api as search_api
 from website.sitemap import sitemap
 
 # Admin, documents and machine-readable endpoints stay outside the language prefix.
@@ -12,6 +14,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("verify/", include("lms.verify_urls")),
+    path("api/lms/", lms_api.urls),
+    path("api/search/", search_api.urls),
 ]
 
 if settings.DEBUG:
@@ -22,4 +27,14 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Public pages live under /en/, /nb/, ... one tree per language.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path("account/", include("website.account_urls")),
+    path("", include("lms.urls")),
+    path("teaching/", include("lms.teaching_urls")),
+    path("certificates/", include("lms.certificate_urls")),
+    path("my-data/", include("lms.privacy_urls")),
+    path("search/", include("search.urls")),
+    # Wagtail's catch-all comes last.
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

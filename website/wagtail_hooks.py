@@ -1,13 +1,16 @@
 """Admin wiring and page-serving hooks of the website."""
 
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from website.admin_views import po_files as po_file_views
+from website.admin_views.translation_status import TranslationStatusView
 from website.languages import best_translation, is_language
 from website.models import GlossaryTerm, PartnerOrganisation
 from website.translation_admin import PageTranslationSubmitView, SnippetTranslationSubmitView
@@ -49,6 +52,28 @@ def limit_translation_submission_to_own_languages():
             SnippetTranslationSubmitView.as_view(),
         ),
     ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def translation_workflow_urls():
+    """The status report, and PO download/upload in place of wagtail-localize's (same paths)."""
+    return [
+        path("reports/translation-status/", TranslationStatusView.as_view(), name="translation_status"),
+        path(
+            "reports/translation-status/results/",
+            TranslationStatusView.as_view(results_only=True),
+            name="translation_status_results",
+        ),
+        path("localize/translate/<int:translation_id>/pofile/download/", po_file_views.download_po),
+        path("localize/translate/<int:translation_id>/pofile/upload/", po_file_views.upload_po),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def translation_status_menu_item():
+    return MenuItem(
+        _("Translation status"), reverse("translation_status"), name="translation-status", icon_name="globe"
+    )
 
 
 @hooks.register("before_serve_page")

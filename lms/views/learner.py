@@ -93,9 +93,14 @@ def enrol_in_course(request, course_key: uuid.UUID):
 
 
 def _enrolled_lesson(request, lesson_key: uuid.UUID) -> LessonPage:
+    """The lesson, if the learner is enrolled and its module is open to them."""
     lesson = _lesson_in_language(lesson_key)
-    if not is_enrolled(request.user, course_of(lesson).translation_key):
+    course = course_of(lesson)
+    if not is_enrolled(request.user, course.translation_key):
         raise Http404(_("You are not enrolled in this lesson's course."))
+    entry = course_outline(course, lesson.locale.language_code, request.user).entry(lesson.translation_key)
+    if entry is not None and entry.locked:
+        raise Http404(_("This lesson opens when the previous module is completed."))
     return lesson
 
 

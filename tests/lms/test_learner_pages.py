@@ -54,6 +54,8 @@ def test_a_module_that_requires_the_previous_one_stays_locked(client, learner, c
     client.force_login(learner)
     locked = course.lessons[2]
     assert client.get(locked.url)["Location"] == course.page.url
+    refused = client.post(f"/en/learning/lessons/{locked.translation_key}/done/")
+    assert refused.status_code == 404
     for lesson in course.lessons[:2]:
         client.get(lesson.url)
     assert client.get(locked.url).status_code == 200

@@ -35,7 +35,12 @@ print(json.dumps({
 
 def run_settings(module: str, **env: str) -> subprocess.CompletedProcess:
     """Load ``module`` in a fresh interpreter with nothing in the environment but ``env``."""
-    clean = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "DJANGO_SETTINGS_MODULE": module, **env}
+    clean = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "DJANGO_SETTINGS_MODULE": module,
+        "EMAIL_URL": MAIL,
+        **env,
+    }
     return subprocess.run(  # noqa: S603 - this interpreter running our fixed script
         [sys.executable, "-c", PRINT_SETTINGS],
         cwd=settings.BASE_DIR,
@@ -54,6 +59,7 @@ def loaded(result: subprocess.CompletedProcess) -> dict:
 
 PRODUCTION = "website.settings.production"
 KEY = "a-long-random-production-key-0123456789abcdefghijklmnopqrstuvwxyz"
+MAIL = "smtp://nordpeer%40mail.example:s3cret@smtp.mail.example:587"
 
 
 def test_production_refuses_to_start_without_a_secret_key():
@@ -74,6 +80,28 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_mail_server():
+    result = run_settings(PRODUCTION, SECRET_KEY=KEY, ALLOWED_HOSTS="nordpeer.example", EMAIL_URL="")
+    assert result.returncode != 0
+    assert "EMAIL_URL must be set" in result.stderr
+
+
+def test_production_reads_the_mail_server_from_email_url():
+    script = "import django; django.setup(); from django.conf import settings as s; "
+    script += "print(s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_HOST_PASSWORD, s.EMAIL_USE_TLS)"
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "DJANGO_SETTINGS_MODULE": PRODUCTION}
+    env.update(SECRET_KEY=KEY, ALLOWED_HOSTS="nordpeer.example", EMAIL_URL=MAIL)
+    result = subprocess.run(  # noqa: S603 - this interpreter running our fixed script
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.split() == ["smtp.mail.example", "587", "nordpeer@mail.example", "s3cret", "True"]
 
 
 def test_production_starts_with_both_and_uses_them():
@@ -123,6 +151,7 @@ def test_production_deploy_checks_pass():
             "DJANGO_SETTINGS_MODULE": PRODUCTION,
             "SECRET_KEY": KEY,
             "ALLOWED_HOSTS": "nordpeer.example",
+            "EMAIL_URL": MAIL,
         },
         capture_output=True,
         text=True,

@@ -38,7 +38,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "website.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -62,6 +62,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "website.context_processors.site_chrome",
             ],
         },
     },
@@ -76,6 +77,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Participants' accounts ------------------------------------------------------
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "lms:my_learning"
+LOGOUT_REDIRECT_URL = "/"
+DEFAULT_FROM_EMAIL = ENV.default_from_email
 
 # --- Languages -------------------------------------------------------------
 # The one list of languages. English is the network's shared source language.
@@ -145,8 +152,38 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
+# Machine translation in wagtail-localize's editor: DeepL with the glossary, only with a key.
+DEEPL_API_KEY = ENV.deepl_api_key
+DEEPL_API_URL = ENV.deepl_api_url
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {
+        "CLASS": "website.machine_translation.GlossaryDeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY, "API_URL": DEEPL_API_URL},
+    }
+    if DEEPL_API_KEY
+    else None
+)
+
+# Learning statements go on to this external LRS (xAPI 1.0.3) when an endpoint is set.
+LRS_ENDPOINT = ENV.lrs_endpoint
+LRS_USERNAME = ENV.lrs_username
+LRS_PASSWORD = ENV.lrs_password
+
+# --- Search --------------------------------------------------------------------
+# Elasticsearch when ELASTICSEARCH_URL is set; otherwise the index lives in the database.
+SEARCH_ELASTICSEARCH_URL = ENV.elasticsearch_url
+#: The alias searches go to; each rebuild makes a new index behind it.
+SEARCH_ELASTICSEARCH_INDEX = "nordpeer"
+
 # Tasks run in the request until a worker is configured (production overrides).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# --- Learning (lms) -------------------------------------------------------------
+# Largest body the statements API accepts (bytes): 50 statements fit easily.
+LMS_MAX_STATEMENT_BYTES = 64 * 1024
+# Bulk enrolment CSV: at most this many people and bytes per file.
+LMS_BULK_ENROLMENT_MAX_ROWS = 1000
+LMS_BULK_ENROLMENT_MAX_BYTES = 512 * 1024
 
 LOGGING = {
     "version": 1,

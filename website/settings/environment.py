@@ -63,6 +63,21 @@ class Environment:
     secure_ssl_redirect: bool
     #: Folder with the external H5P/SCORM test packages; tests that need it skip without it.
     testdata_dir: Path
+    #: Elasticsearch for search, e.g. http://127.0.0.1:9200; unset: search runs in the database.
+    elasticsearch_url: str
+    #: An external LRS's xAPI endpoint (ending in /xAPI or similar); statements are forwarded when set.
+    lrs_endpoint: str
+    #: Basic-auth key and secret for the external LRS.
+    lrs_username: str
+    lrs_password: str
+    #: SMTP server for password links and notices, e.g. smtp://user:password@host:587 (TLS on 587).
+    email_url: str
+    #: The sender of the site's e-mails.
+    default_from_email: str
+    #: DeepL API key for machine translation; none means machine translation is off.
+    deepl_api_key: str
+    #: DeepL API base URL; by default chosen from the key (free keys end in ":fx").
+    deepl_api_url: str
 
 
 def read_environment() -> Environment:
@@ -76,6 +91,14 @@ def read_environment() -> Environment:
         media_root=Path(_text("MEDIA_ROOT", str(BASE_DIR / "media"))),
         secure_ssl_redirect=_flag("SECURE_SSL_REDIRECT", True),
         testdata_dir=Path(_text("TESTDATA_DIR", str(BASE_DIR.parent / "shared" / "testdata"))),
+        elasticsearch_url=_text("ELASTICSEARCH_URL"),
+        lrs_endpoint=_text("LRS_ENDPOINT").rstrip("/"),
+        lrs_username=_text("LRS_USERNAME"),
+        lrs_password=_text("LRS_PASSWORD"),
+        email_url=_text("EMAIL_URL"),
+        default_from_email=_text("DEFAULT_FROM_EMAIL", "Nordpeer <noreply@localhost>"),
+        deepl_api_key=_text("DEEPL_API_KEY"),
+        deepl_api_url=_text("DEEPL_API_URL").rstrip("/"),
     )
 
 

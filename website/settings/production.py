@@ -1,5 +1,7 @@
 """Production: everything from the environment; refuses to start without a key and hosts."""
 
+from urllib.parse import unquote, urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -33,3 +35,14 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
+
+# Participants set their passwords through e-mailed links; without a server, refuse to pretend.
+if not ENV.email_url:
+    raise ImproperlyConfigured("EMAIL_URL must be set in production (see .env.example).")
+_email = urlsplit(ENV.email_url)
+EMAIL_HOST = _email.hostname or ""
+EMAIL_PORT = _email.port or 587
+EMAIL_HOST_USER = unquote(_email.username or "")
+EMAIL_HOST_PASSWORD = unquote(_email.password or "")
+EMAIL_USE_TLS = EMAIL_PORT == 587
+EMAIL_USE_SSL = EMAIL_PORT == 465
