@@ -6,15 +6,13 @@ the feedback of the latest attempt in whichever language the learner reads it.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 
 from django.http import QueryDict
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.models import LearningStatement, LessonPage
-from lms.statements import Result, Statement, StatementError, Verb
+from lms.statements import Result, Statement, StatementError, Verb, lesson_statement
 
 #: The learner's answers, by question number: {"0": [1], "1": [0, 2]}.
 ANSWERS_EXTENSION = "https://nordpeer.eu/xapi/extensions/answers"
@@ -119,11 +117,10 @@ def grade(check, answers: dict[int, tuple[int, ...]]) -> Grade:
 
 
 def attempt_statement(user, lesson: LessonPage, block_id: str, answers: dict, result: Grade) -> Statement:
-    return Statement(
-        id=uuid.uuid4(),
-        user_id=user.pk,
-        verb=Verb.PASSED if result.passed else Verb.FAILED,
-        lesson_key=lesson.translation_key,
+    return lesson_statement(
+        user.pk,
+        lesson,
+        Verb.PASSED if result.passed else Verb.FAILED,
         activity=f"knowledge_check:{block_id}",
         result=Result(
             score_scaled=result.scaled,
@@ -134,8 +131,6 @@ def attempt_statement(user, lesson: LessonPage, block_id: str, answers: dict, re
             completion=True,
             extensions={ANSWERS_EXTENSION: {str(n): list(chosen) for n, chosen in answers.items()}},
         ),
-        timestamp=timezone.now(),
-        language=lesson.locale.language_code,
     )
 
 

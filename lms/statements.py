@@ -87,6 +87,19 @@ class Statement:
         return None if value is None else float(value)
 
 
+def lesson_statement(user_id: int, lesson, verb: str, **fields) -> Statement:
+    """A statement the server makes about ``lesson`` (a LessonPage) now, in the lesson's language."""
+    fields.setdefault("id", uuid.uuid4())
+    fields.setdefault("timestamp", timezone.now())
+    return Statement(
+        user_id=user_id,
+        verb=verb,
+        lesson_key=lesson.translation_key,
+        language=lesson.locale.language_code,
+        **fields,
+    )
+
+
 def activity_iri(lesson_key: uuid.UUID | str, activity: str = "lesson") -> str:
     base = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/xapi/lessons/{lesson_key}"
     return base if activity == "lesson" else f"{base}/{activity}"

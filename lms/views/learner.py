@@ -19,7 +19,7 @@ from lms.models.courses import course_of
 from lms.outline import course_outline
 from lms.permissions import is_enrolled
 from lms.progress import record
-from lms.statements import Statement, Verb
+from lms.statements import Verb, lesson_statement
 from website.languages import in_language
 
 
@@ -111,17 +111,7 @@ def mark_done(request, lesson_key: uuid.UUID):
     if lesson.completion_rule != CompletionRule.LEARNER_MARKS_DONE:
         messages.error(request, _("This lesson is completed in another way, not by marking it done."))
         return redirect(lesson.get_url(request))
-    record(
-        Statement(
-            id=uuid.uuid4(),
-            user_id=request.user.pk,
-            verb=Verb.COMPLETED,
-            lesson_key=lesson.translation_key,
-            timestamp=timezone.now(),
-            language=lesson.locale.language_code,
-        ),
-        lesson=lesson,
-    )
+    record(lesson_statement(request.user.pk, lesson, Verb.COMPLETED), lesson=lesson)
     messages.success(request, _("Marked as done."))
     following = course_outline(course_of(lesson), lesson.locale.language_code, request.user).neighbours(
         lesson.translation_key

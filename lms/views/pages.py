@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.knowledge_checks import latest_attempts
@@ -17,7 +15,7 @@ from lms.models.courses import course_of
 from lms.outline import course_outline
 from lms.permissions import can_open_course_content, is_enrolled
 from lms.progress import record
-from lms.statements import Statement, Verb, activity_iri
+from lms.statements import Verb, activity_iri, lesson_statement
 
 
 def _language(page) -> str:
@@ -101,15 +99,5 @@ def serve_lesson(lesson: LessonPage, request, serve):
             messages.info(request, _("Complete the previous module before starting this one."))
             return redirect(course.get_url(request))
         if request.method == "GET":
-            record(
-                Statement(
-                    id=uuid.uuid4(),
-                    user_id=request.user.pk,
-                    verb=Verb.EXPERIENCED,
-                    lesson_key=lesson.translation_key,
-                    timestamp=timezone.now(),
-                    language=_language(lesson),
-                ),
-                lesson=lesson,
-            )
+            record(lesson_statement(request.user.pk, lesson, Verb.EXPERIENCED), lesson=lesson)
     return serve(request)
