@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from lms.models import Certificate, CertificateKind, CoursePage, Enrolment
 from lms.outline import source_course
 from lms.xapi import titles_for
-from website.languages import best_in_chain
+from website.languages import best_value
 
 #: Crockford's base 32: no I, L, O or U, so a code read aloud or typed is hard to get wrong.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -57,8 +57,8 @@ def holder_name(user) -> str:
 
 def title_in(certificate: Certificate, language: str) -> str:
     """The subject's title in ``language``, or the nearest one along its fallback chain."""
-    best = best_in_chain(language, certificate.titles) or next(iter(certificate.titles), None)
-    return certificate.titles.get(best, "") if best else ""
+    titles = certificate.titles
+    return best_value(titles, language) or next(iter(titles.values()), "")
 
 
 def eligible_course(user, course_key: uuid.UUID) -> tuple[CoursePage, Enrolment]:

@@ -32,7 +32,7 @@ from lms.models import (
     LessonProgress,
 )
 from lms.xapi import export_statements, titles_for
-from website.languages import best_in_chain
+from website.languages import best_value
 
 EXPORT_FORMAT = "nordpeer-learner-data/1"
 
@@ -46,9 +46,7 @@ def _iso(moment) -> str | None:
 
 
 def _title(titles: dict, key, language: str) -> str:
-    by_language = titles.get(key, {})
-    best = best_in_chain(language, by_language)
-    return by_language.get(best, "") if best else ""
+    return best_value(titles.get(key, {}), language) or ""
 
 
 def _enrolments(user, language: str) -> list[dict]:

@@ -5,44 +5,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
 from search.backends import SearchUnavailable
 from search.forms import SearchForm
 from search.query import SearchInputError
 from search.service import SearchPage, search
-from website.languages import LanguageLink, PageLanguages, best_in_chain, language_codes, native_name
 
 #: The query-string name of each facet.
 FACET_PARAMS = {"content_type": "type", "language": "language", "topic": "topic", "audience": "audience"}
-
-
-def _home(language: str) -> Page | None:
-    homes = {p.locale.language_code: p for p in Page.objects.live().filter(depth=2).select_related("locale")}
-    best = best_in_chain(language, homes)
-    return homes[best] if best else None
-
-
-def _languages(request: HttpRequest, current: str) -> PageLanguages:
-    """The language switcher for the search page: the same search in each language."""
-    links = []
-    for code in language_codes():
-        with translation.override(code):
-            url = reverse("search:page")
-        query = request.GET.urlencode()
-        links.append(
-            LanguageLink(
-                code=code,
-                name=native_name(code),
-                url=f"{url}?{query}" if query else url,
-                shown_in=None,
-                is_current=code == current,
-            )
-        )
-    return PageLanguages(links=links, alternates=[], x_default=None, requested=None)
 
 
 def _with(params: QueryDict, **changes: str | int | None) -> str:
@@ -90,15 +62,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
             status = 503
     elif form.is_bound:
         error, status = _("Check the search form: some of its values are not valid."), 400
-    home = _home(language)
     params = request.GET
+    # The header (home, menu, language switcher) comes from website.context_processors.site_chrome.
     context = {
         "form": form,
         "results": results,
         "error": error,
-        "home": home,
-        "menu": home.get_children().live().public().in_menu() if home else [],
-        "languages": _languages(request, language),
         "facets": _facet_links(results, params) if results else [],
     }
     if results:

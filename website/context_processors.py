@@ -8,12 +8,12 @@ from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
-from website.languages import fallback_chain, view_languages
+from website.languages import best_value, view_languages
 
 
 def _home(language: str):
     homes = {p.locale.language_code: p for p in Page.objects.live().filter(depth=2).select_related("locale")}
-    return next((homes[code] for code in fallback_chain(language) if code in homes), None)
+    return best_value(homes, language)
 
 
 def site_chrome(request) -> dict:

@@ -7,7 +7,7 @@ translation stands in for it; English, the source, ends every chain.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -20,6 +20,7 @@ from django.utils.translation import get_language_info
 from wagtail.models import Page, TranslatableMixin
 
 T = TypeVar("T", bound=TranslatableMixin)
+V = TypeVar("V")
 
 
 def language_codes() -> list[str]:
@@ -56,6 +57,12 @@ def best_in_chain(code: str, available: Iterable[str]) -> str | None:
     """The first language of ``code``'s fallback chain that is among ``available``."""
     present = set(available)
     return next((c for c in fallback_chain(code) if c in present), None)
+
+
+def best_value(by_language: Mapping[str, V], code: str) -> V | None:
+    """From ``{language: value}``, the value a reader of ``code`` should get along their chain."""
+    best = best_in_chain(code, by_language)
+    return by_language[best] if best else None
 
 
 def in_language(queryset: QuerySet[T], code: str) -> list[T]:

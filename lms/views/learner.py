@@ -23,22 +23,20 @@ from lms.statements import Verb, lesson_statement
 from website.languages import in_language
 
 
-def _course_in_language(course_key: uuid.UUID) -> CoursePage:
-    shown = in_language(
-        CoursePage.objects.live().filter(translation_key=course_key), translation.get_language()
-    )
+def _in_readers_language(model, key: uuid.UUID, missing: str):
+    """The live page ``key`` of ``model`` in the reader's language, or the nearest translation."""
+    shown = in_language(model.objects.live().filter(translation_key=key), translation.get_language())
     if not shown:
-        raise Http404(_("There is no such course."))
+        raise Http404(missing)
     return shown[0]
+
+
+def _course_in_language(course_key: uuid.UUID) -> CoursePage:
+    return _in_readers_language(CoursePage, course_key, _("There is no such course."))
 
 
 def _lesson_in_language(lesson_key: uuid.UUID) -> LessonPage:
-    shown = in_language(
-        LessonPage.objects.live().filter(translation_key=lesson_key), translation.get_language()
-    )
-    if not shown:
-        raise Http404(_("There is no such lesson."))
-    return shown[0]
+    return _in_readers_language(LessonPage, lesson_key, _("There is no such lesson."))
 
 
 @login_required

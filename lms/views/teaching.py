@@ -33,7 +33,6 @@ from lms.dashboard import (
 from lms.dashboard_export import FORMATS, export_response
 from lms.models import Cohort
 from lms.timeline import learner_timeline
-from website.languages import view_languages
 
 #: Participants per page of the matrix on screen; chart, inactivity list and exports cover all.
 ROWS_PER_PAGE = 50
@@ -90,7 +89,7 @@ def cohort_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "lms/teaching/cohort_list.html",
-        {"cohorts": cohorts, "languages": view_languages(request)},
+        {"cohorts": cohorts},
     )
 
 
@@ -116,7 +115,6 @@ def cohort_dashboard(request: HttpRequest, cohort_id: int) -> HttpResponse:
             "bars": chart_bars(buckets),
             "mark_done": True,
             "export_formats": list(FORMATS),
-            "languages": view_languages(request),
         },
     )
 
@@ -133,7 +131,6 @@ def learner_view(request: HttpRequest, cohort_id: int, learner_id: int) -> HttpR
             "learner": learner,
             "learner_name": learner.get_full_name() or learner.get_username(),
             "timeline": learner_timeline(cohort, learner, get_language()),
-            "languages": view_languages(request),
         },
     )
 
