@@ -51,12 +51,14 @@ class Section:
 
 def lesson_context(lesson: LessonPage, request) -> dict:
     user = request.user
-    outline = course_outline(course_of(lesson), _language(lesson), user)
-    progress = (
-        LessonProgress.objects.filter(user=user, lesson_key=lesson.translation_key).first()
-        if user.is_authenticated
-        else None
-    )
+    # serve_lesson has built the outline already when it opened the lesson for a participant.
+    outline = getattr(request, "lesson_outline", None)
+    if outline is None:
+        outline = course_outline(course_of(lesson), _language(lesson), user)
+    entry = outline.entry(lesson.translation_key)
+    progress = entry.progress if entry else None
+    if entry is None and user.is_authenticated:
+        progress = LessonProgress.objects.filter(user=user, lesson_key=lesson.translation_key).first()
     activities = progress.activities if progress else {}
     attempts = latest_attempts(user, lesson)
     sections = []
@@ -73,7 +75,7 @@ def lesson_context(lesson: LessonPage, request) -> dict:
     previous, following = outline.neighbours(lesson.translation_key)
     return {
         "outline": outline,
-        "entry": outline.entry(lesson.translation_key),
+        "entry": entry,
         "progress": progress,
         "sections": sections,
         "previous_lesson": previous,
@@ -99,5 +101,8 @@ def serve_lesson(lesson: LessonPage, request, serve):
             messages.info(request, _("Complete the previous module before starting this one."))
             return redirect(course.get_url(request))
         if request.method == "GET":
-            record(lesson_statement(request.user.pk, lesson, Verb.EXPERIENCED), lesson=lesson)
+            recorded = record(lesson_statement(request.user.pk, lesson, Verb.EXPERIENCED), lesson=lesson)
+            if entry is not None:
+                entry.progress = recorded.progress
+        request.lesson_outline = outline
     return serve(request)
