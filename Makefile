@@ -21,7 +21,19 @@ $(VENV)/.installed: requirements.txt
 
 node_modules/.installed: package.json package-lock.json
 	@echo "==> npm packages"
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The H5P and SCORM runtimes, copied from the pinned npm packages into static files (not committed).
+VENDOR := website/static/vendor
+$(VENDOR)/.copied: node_modules/.installed
+	@echo "==> Browser runtimes into $(VENDOR)"
+	rm -rf $(VENDOR)/h5p-standalone $(VENDOR)/scorm-again
+	mkdir -p $(VENDOR)/scorm-again
+	cp -R node_modules/h5p-standalone/dist $(VENDOR)/h5p-standalone
+	cp node_modules/h5p-standalone/LICENSE* $(VENDOR)/h5p-standalone/ 2>/dev/null || true
+	cp node_modules/scorm-again/dist/scorm12.min.js node_modules/scorm-again/dist/scorm2004.min.js $(VENDOR)/scorm-again/
+	cp node_modules/scorm-again/LICENSE* $(VENDOR)/scorm-again/ 2>/dev/null || true
 	touch $@
 
 system-packages:
@@ -31,7 +43,7 @@ messages: $(VENV)/.installed system-packages
 	@echo "==> Compiling interface translations"
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
-setup: $(VENV)/.installed node_modules/.installed messages
+setup: $(VENV)/.installed node_modules/.installed $(VENDOR)/.copied messages
 
 ## The demo --------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 LEARNING = _("Learning")
 
@@ -115,6 +116,40 @@ class KnowledgeCheckBlock(blocks.StructBlock):
         template = "lms/blocks/knowledge_check.html"
 
 
+class InteractiveContentBlock(blocks.StructBlock):
+    """An H5P or SCORM package; each reader gets the package in their language where there is one."""
+
+    package = SnippetChooserBlock("lms.InteractivePackage", label=_("Package"))
+    max_attempts = blocks.IntegerBlock(
+        label=_("Most attempts"),
+        min_value=0,
+        max_value=100,
+        default=0,
+        required=False,
+        help_text=_("For SCORM: how many attempts a learner may start. 0 for no limit."),
+    )
+
+    class Meta:
+        label = _("Interactive content (H5P or SCORM)")
+        icon = "form"
+        group = LEARNING
+        description = _("An uploaded H5P exercise or SCORM package; its results count towards the lesson.")
+        template = "lms/blocks/interactive_content.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        package = value.get("package")
+        if package is not None and not package.ready:
+            raise StructBlockValidationError(
+                block_errors={
+                    "package": ValidationError(
+                        _("This package is not ready: %(status)s") % {"status": package.get_status_display()}
+                    )
+                }
+            )
+        return value
+
+
 class LessonBlocks(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Text"),
@@ -127,3 +162,4 @@ class LessonBlocks(blocks.StreamBlock):
     library_material = LibraryMaterialBlock()
     tracked_video = TrackedVideoBlock()
     knowledge_check = KnowledgeCheckBlock()
+    interactive = InteractiveContentBlock()

@@ -47,6 +47,7 @@ class LessonRule:
     video_share: float
     videos: tuple[str, ...] = ()
     checks: tuple[str, ...] = ()
+    interactive: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, lesson: LessonPage) -> LessonRule:
@@ -55,6 +56,7 @@ class LessonRule:
             video_share=lesson.video_share / 100,
             videos=tuple(lesson.activity_ids("tracked_video")),
             checks=tuple(lesson.activity_ids("knowledge_check")),
+            interactive=tuple(lesson.activity_ids("interactive")),
         )
 
 
@@ -94,6 +96,14 @@ def _rule_met(rule: LessonRule, activities: dict) -> bool:
             return bool(lesson.get("marked_done"))
         case CompletionRule.TEACHER_MARKS_DONE:
             return bool(lesson.get("teacher_done"))
+        case CompletionRule.INTERACTIVE_COMPLETED:
+            return bool(rule.interactive) and all(
+                activities.get(part, {}).get("completed") for part in rule.interactive
+            )
+        case CompletionRule.INTERACTIVE_PASSED:
+            return bool(rule.interactive) and all(
+                activities.get(part, {}).get("passed") for part in rule.interactive
+            )
     return False
 
 

@@ -3,7 +3,16 @@
 from django.middleware.locale import LocaleMiddleware
 
 #: URL roots that live outside i18n_patterns: their 404s stay 404s.
-UNPREFIXED_ROOTS = ("/admin/", "/api/", "/verify/", "/documents/", "/static/", "/media/", "/sitemap.xml")
+UNPREFIXED_ROOTS = (
+    "/admin/",
+    "/api/",
+    "/verify/",
+    "/content/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/sitemap.xml",
+)
 
 
 class SiteLocaleMiddleware(LocaleMiddleware):

@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("verify/", include("lms.verify_urls")),
+    path("content/", include("lms.content.urls")),
     path("api/lms/", lms_api.urls),
     path("api/search/", search_api.urls),
 ]

@@ -1,6 +1,14 @@
 from .certificates import Certificate, CertificateKind
 from .cohorts import Cohort, CohortMembership, Enrolment
 from .courses import CompletionRule, CoursePage, LessonPage, ModulePage
+from .packages import (
+    H5PUserState,
+    InteractivePackage,
+    PackageKind,
+    PackageStatus,
+    ScormAttempt,
+    ScormItemState,
+)
 from .privacy import ErasureRequest, LearnerPseudonym, PendingForward
 from .records import LearningStatement, LessonProgress, ProgressStatus, SuccessStatus
 
@@ -13,12 +21,18 @@ __all__ = [
     "CoursePage",
     "Enrolment",
     "ErasureRequest",
+    "H5PUserState",
+    "InteractivePackage",
     "LearnerPseudonym",
     "LearningStatement",
     "LessonPage",
     "LessonProgress",
     "ModulePage",
+    "PackageKind",
+    "PackageStatus",
     "PendingForward",
     "ProgressStatus",
+    "ScormAttempt",
+    "ScormItemState",
     "SuccessStatus",
 ]

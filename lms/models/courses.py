@@ -26,6 +26,8 @@ class CompletionRule(models.TextChoices):
     CHECK_PASSED = "check_passed", _("Passing its knowledge checks")
     LEARNER_MARKS_DONE = "learner_marks_done", _("The learner marks it done")
     TEACHER_MARKS_DONE = "teacher_marks_done", _("A teacher marks it done")
+    INTERACTIVE_COMPLETED = "interactive_completed", _("Completing its interactive content")
+    INTERACTIVE_PASSED = "interactive_passed", _("Passing its interactive content")
 
 
 class CoursePage(SitePage):
@@ -162,6 +164,11 @@ class LessonPage(SitePage):
         if self.completion_rule == CompletionRule.CHECK_PASSED and "knowledge_check" not in kinds:
             raise ValidationError(
                 {"completion_rule": _("The knowledge check rule needs a knowledge check in the lesson.")}
+            )
+        interactive_rules = (CompletionRule.INTERACTIVE_COMPLETED, CompletionRule.INTERACTIVE_PASSED)
+        if self.completion_rule in interactive_rules and "interactive" not in kinds:
+            raise ValidationError(
+                {"completion_rule": _("This rule needs an H5P or SCORM block in the lesson.")}
             )
 
     def activity_ids(self, block_type: str) -> list[str]:

@@ -133,6 +133,12 @@ MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # H5P/SCORM uploads and their unpacked files: private, served only through lms.content's
+    # enrolment check (on S3, a private bucket).
+    "packages": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": ENV.package_root, "base_url": None},
+    },
 }
 
 # --- Uploads -------------------------------------------------------------------
@@ -184,6 +190,18 @@ LMS_MAX_STATEMENT_BYTES = 64 * 1024
 # Bulk enrolment CSV: at most this many people and bytes per file.
 LMS_BULK_ENROLMENT_MAX_ROWS = 1000
 LMS_BULK_ENROLMENT_MAX_BYTES = 512 * 1024
+
+# --- Interactive content (H5P, SCORM) ----------------------------------------------
+# Origin serving unpacked packages; empty: the site serves them into a sandboxed frame.
+CONTENT_ORIGIN = ENV.content_origin
+# How long a learner's signed link to a package's files stays valid (seconds).
+LMS_CONTENT_GRANT_MAX_AGE = 12 * 60 * 60
+# Limits an uploaded package must keep (checked before anything is unpacked).
+LMS_PACKAGE_MAX_UPLOAD_BYTES = 500 * 1024 * 1024
+LMS_PACKAGE_MAX_TOTAL_BYTES = 1024 * 1024 * 1024
+LMS_PACKAGE_MAX_FILES = 5000
+LMS_PACKAGE_MAX_FILE_BYTES = 500 * 1024 * 1024
+LMS_PACKAGE_MAX_RATIO = 100
 
 LOGGING = {
     "version": 1,

@@ -78,6 +78,11 @@ class Environment:
     deepl_api_key: str
     #: DeepL API base URL; by default chosen from the key (free keys end in ":fx").
     deepl_api_url: str
+    #: Origin that serves unpacked H5P/SCORM content, e.g. https://content.nordpeer.example;
+    #: unset: content is served by the site itself inside a sandboxed frame.
+    content_origin: str
+    #: Where unpacked H5P/SCORM packages are stored (local storage); never served as plain media.
+    package_root: Path
 
 
 def read_environment() -> Environment:
@@ -99,6 +104,8 @@ def read_environment() -> Environment:
         default_from_email=_text("DEFAULT_FROM_EMAIL", "Nordpeer <noreply@localhost>"),
         deepl_api_key=_text("DEEPL_API_KEY"),
         deepl_api_url=_text("DEEPL_API_URL").rstrip("/"),
+        content_origin=_text("CONTENT_ORIGIN").rstrip("/"),
+        package_root=Path(_text("PACKAGE_ROOT", str(BASE_DIR / "packages"))),
     )
 
 

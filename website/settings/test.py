@@ -12,6 +12,13 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="nordpeer-test-media-"))
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "packages": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": Path(tempfile.mkdtemp(prefix="nordpeer-test-packages-")), "base_url": None},
+    },
+}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TESTDATA_DIR = ENV.testdata_dir
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,3 @@
+"""The SCORM player and its commit endpoint (see lms.content.scorm_views)."""
+
+urlpatterns = []
