@@ -3,5 +3,6 @@
 from lms import (
     hooks_api,  # noqa: F401
     hooks_dashboard,  # noqa: F401
+    hooks_packages,  # noqa: F401
     hooks_privacy,  # noqa: F401
 )

@@ -29,7 +29,15 @@ EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "choose_document"),
 ]
 #: Model permissions every editor has.
-EDITOR_PERMISSIONS = [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
+EDITOR_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("wagtail_localize", "submit_translation"),
+    # The interactive content library: upload, replace and choose H5P/SCORM packages for lessons.
+    # Deleting one (which lessons in every language may use) is left to administrators.
+    ("lms", "add_interactivepackage"),
+    ("lms", "change_interactivepackage"),
+    ("lms", "view_interactivepackage"),
+]
 
 Report = Callable[[str], None]
 
