@@ -13,7 +13,9 @@ from collections.abc import Callable
 
 from django.utils.translation import gettext as _
 
-from lms.models import CompletionRule, LessonPage
+from lms.content.access import chosen_package
+from lms.content.choice import package_for_reader
+from lms.models import CompletionRule, LessonPage, PackageKind
 from lms.statements import Statement, StatementError, Verb
 
 
@@ -55,11 +57,43 @@ def refuse_knowledge_check(statement: Statement, lesson: LessonPage) -> None:
     )
 
 
+#: What an H5P exercise says about itself; "interacted" and the like change no progress.
+H5P_VERBS = {
+    Verb.ATTEMPTED, Verb.INTERACTED, Verb.ANSWERED, Verb.COMPLETED, Verb.PASSED, Verb.FAILED,
+    Verb.SCORED, Verb.PROGRESSED, Verb.EXPERIENCED,
+}  # fmt: skip
+
+
+def check_interactive(statement: Statement, lesson: LessonPage) -> None:
+    """H5P grades in the learner's browser, so its results, scores included, come from there.
+
+    Only about the exercise as a whole (the player drops its sub-questions' statements, and
+    their object ids name no block), and never for SCORM, whose results only come through
+    its player's commits.
+    """
+    if statement.activity not in lesson.activity_ids("interactive"):
+        raise RefusedStatement(
+            _("The lesson has no such interactive content: %(id)s.") % {"id": statement.activity}
+        )
+    language = statement.language or lesson.locale.language_code
+    package = package_for_reader(chosen_package(lesson, statement.activity), language)
+    if package is None:
+        raise RefusedStatement(_("This interactive content has no package ready."))
+    if package.kind != PackageKind.H5P:
+        raise RefusedStatement(
+            _("Results of a SCORM package are recorded by its player on the server, not sent as statements.")
+        )
+    if statement.verb not in H5P_VERBS:
+        message = _("An H5P exercise cannot send this verb: %(verb)s.") % {"verb": statement.verb}
+        raise RefusedStatement(message)
+
+
 #: Activity kind (the part before ":" or "lesson") → its check.
 CLIENT_ACTIVITIES: dict[str, Callable[[Statement, LessonPage], None]] = {
     "lesson": check_lesson,
     "tracked_video": check_tracked_video,
     "knowledge_check": refuse_knowledge_check,
+    "interactive": check_interactive,
 }
 
 

@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.utils.translation import gettext as _
 
+from lms.content.choice import package_family
 from lms.models import InteractivePackage, LessonPage, PackageStatus
 from lms.models.courses import course_of
 from lms.permissions import can_open_course_content
@@ -72,11 +73,37 @@ def open_grant(token: str) -> GrantedContent:
     if user is None or lesson is None or not can_open_course_content(user, course_of(lesson)):
         raise ContentDenied(_("You no longer have access to this lesson."))
     package = InteractivePackage.objects.filter(uuid=grant.package_uuid, status=PackageStatus.READY).first()
-    if package is None:
+    if package is None or not _belongs_to_block(package, grant):
         raise ContentDenied(_("This content is not available."))
     return GrantedContent(grant=grant, user=user, lesson=lesson, package=package)
+
+
+def chosen_package(lesson: LessonPage, activity: str) -> InteractivePackage | None:
+    """The package the editor chose for the block ``activity`` ("interactive:<id>") of ``lesson``."""
+    kind, _colon, block_id = activity.partition(":")
+    if kind != "interactive":
+        return None
+    for block in lesson.body:
+        if block.block_type == "interactive" and block.id == block_id:
+            return block.value.get("package")
+    return None
+
+
+def _belongs_to_block(package: InteractivePackage, grant: ContentGrant) -> bool:
+    """Whether ``package`` is a language version of what the block chose in some translation."""
+    translations = LessonPage.objects.live().filter(translation_key=grant.lesson_key)
+    for lesson in translations:
+        chosen = chosen_package(lesson, grant.activity)
+        if chosen is not None and package.pk in {member.pk for member in package_family(chosen)}:
+            return True
+    return False
 
 
 def content_origin() -> str:
     """The origin content URLs start with: ``CONTENT_ORIGIN``, or "" for the site's own."""
     return settings.CONTENT_ORIGIN
+
+
+def content_url(path: str) -> str:
+    """``path`` (an absolute path under /content/) on the origin that serves content."""
+    return content_origin() + path

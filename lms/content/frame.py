@@ -1,0 +1,60 @@
+"""The frame a lesson shows an interactive block in: which package, which player, which sandbox."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from lms.content.access import ContentGrant, chosen_package, content_url
+from lms.content.choice import package_for_reader
+from lms.content.isolation import lesson_frame_sandbox
+from lms.models import InteractivePackage, LessonPage, PackageKind
+from lms.models.courses import course_of
+from lms.permissions import can_open_course_content
+
+#: The player page of each kind of package; each takes the grant token.
+PLAYERS = {PackageKind.H5P: "lms_content:h5p_player", PackageKind.SCORM: "lms_content:scorm_player"}
+
+
+def player_url(token: str, kind: str) -> str:
+    """Where the player of a ``kind`` package opens for a grant, on the content origin."""
+    return content_url(reverse(PLAYERS[kind], kwargs={"token": token}))
+
+
+@dataclass(frozen=True)
+class InteractiveFrame:
+    package: InteractivePackage
+    #: "interactive:<block id>", as in statements.
+    activity: str
+    #: The iframe's src; the fragment tells the player its message channel and its parent's origin.
+    src: str
+    sandbox: str
+    #: The origin the parent accepts the frame's messages from ("null" for a sandboxed frame).
+    message_origin: str
+    #: A fresh secret per page view that the frame repeats in every message.
+    channel: str
+
+
+def frame_for(user, lesson: LessonPage, block_id: str, parent_origin: str = "") -> InteractiveFrame | None:
+    """The frame for block ``block_id`` of ``lesson`` as ``user`` should see it; None if they cannot."""
+    if not user.is_authenticated or not can_open_course_content(user, course_of(lesson)):
+        return None
+    activity = f"interactive:{block_id}"
+    package = package_for_reader(chosen_package(lesson, activity), lesson.locale.language_code)
+    if package is None or package.kind not in PLAYERS:
+        return None
+    token = ContentGrant(user.pk, lesson.translation_key, activity, package.uuid).sign()
+    channel = secrets.token_urlsafe(16)
+    fragment = urlencode({"channel": channel, "parent": parent_origin})
+    origin = content_url("")
+    return InteractiveFrame(
+        package=package,
+        activity=activity,
+        src=f"{player_url(token, package.kind)}#{fragment}",
+        sandbox=lesson_frame_sandbox(),
+        message_origin=origin or "null",
+        channel=channel,
+    )

@@ -1,0 +1,67 @@
+// Inside the lesson's frame: runs an H5P package with h5p-standalone and passes the statements
+// about the exercise as a whole to the lesson page, which records them. Statements about its
+// sub-questions stay here: completion and score come from the top-level activity only.
+// This page has no session and cannot reach the site's API (its CSP has no connect-src for it).
+(function () {
+  "use strict";
+  const INTERACTED = "http://adlnet.gov/expapi/verbs/interacted";
+  const SUB_CONTENT = "http://h5p.org/x-api/h5p-subContentId";
+
+  // The lesson page names the channel and its own origin in this page's fragment.
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  const channel = params.get("channel");
+  const parentOrigin = params.get("parent") || "*";
+
+  // A sandboxed page (no allow-same-origin) throws on any touch of localStorage or sessionStorage,
+  // and H5P touches them (its clipboard): give it storage that lives as long as the page.
+  function memoryStorage() {
+    const items = new Map();
+    return {
+      get length() { return items.size; },
+      key: (index) => Array.from(items.keys())[index] ?? null,
+      getItem: (name) => (items.has(String(name)) ? items.get(String(name)) : null),
+      setItem: (name, value) => { items.set(String(name), String(value)); },
+      removeItem: (name) => { items.delete(String(name)); },
+      clear: () => { items.clear(); },
+    };
+  }
+  ["localStorage", "sessionStorage"].forEach(function (name) {
+    try {
+      window[name].length;
+    } catch (error) {
+      Object.defineProperty(window, name, { value: memoryStorage(), configurable: true });
+    }
+  });
+
+  function post(message) {
+    if (window.parent === window || !channel) return;
+    window.parent.postMessage(Object.assign({ channel: channel }, message), parentOrigin);
+  }
+
+  function isTopLevel(statement, iri) {
+    if (!statement || !statement.object || statement.object.id !== iri) return false;
+    const context = statement.context && statement.context.contextActivities;
+    if (context && context.parent && context.parent.length) return false;
+    const definition = statement.object.definition || {};
+    return !(definition.extensions && definition.extensions[SUB_CONTENT]);
+  }
+
+  function reportHeight() {
+    post({ type: "height", height: document.documentElement.scrollHeight });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    const container = document.getElementById("h5p-container");
+    const options = JSON.parse(document.getElementById("h5p-options").textContent);
+    const iri = container.dataset.objectIri;
+    new window.H5PStandalone.H5P(container, options).then(function () {
+      window.H5P.externalDispatcher.on("xAPI", function (event) {
+        const statement = event.data && event.data.statement;
+        if (!isTopLevel(statement, iri) || (statement.verb && statement.verb.id === INTERACTED)) return;
+        post({ type: "statement", statement: JSON.parse(JSON.stringify(statement)) });
+      });
+      reportHeight();
+    });
+    if (window.ResizeObserver) new window.ResizeObserver(reportHeight).observe(document.body);
+  });
+})();
