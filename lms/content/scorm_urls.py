@@ -1,3 +1,11 @@
 """The SCORM player and its commit endpoint (see lms.content.scorm_views)."""
 
-urlpatterns = []
+from django.urls import path
+
+from lms.content import scorm_views
+
+urlpatterns = [
+    path("<str:token>/", scorm_views.player, name="scorm_player"),
+    path("<str:token>/new-attempt", scorm_views.new_attempt, name="scorm_new_attempt"),
+    path("commit/<str:token>", scorm_views.commit, name="scorm_commit"),
+]

@@ -1,0 +1,190 @@
+"""The SCORM player page, its "new attempt" form and the commit endpoint scorm-again posts to.
+
+All three are reached from a frame with no cookies: the player and the form with the
+lesson's grant token, commits with the attempt's own signed token. So they are
+csrf_exempt, and the commit endpoint answers CORS for any origin, without credentials,
+because scorm-again's final commit is a ``navigator.sendBeacon`` (text/plain, no headers).
+The rules live in ``lms.scorm_runtime``; this module turns HTTP into calls and back.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from lms import scorm_runtime
+from lms.content.access import ContentDenied, GrantedContent, content_url, open_grant
+from lms.content.files import denied
+from lms.content.isolation import allow_any_origin, protect
+from lms.models import PackageKind
+from lms.scorm_cmi import SCORM_12, CommitError, check_size, read_commit_body
+from lms.xapi import pseudonyms_for
+
+#: scorm-again commits this many seconds after the SCO last set a value (and on Commit/Terminate).
+AUTOCOMMIT_SECONDS = 3
+RUNTIMES = {"1.2": "vendor/scorm-again/scorm12.min.js", "2004": "vendor/scorm-again/scorm2004.min.js"}
+
+
+def _open_scorm(token: str) -> GrantedContent:
+    granted = open_grant(token)
+    if granted.package.kind != PackageKind.SCORM:
+        raise ContentDenied(_("This content is not a SCORM package."))
+    return granted
+
+
+def _launch_url(token: str, launch: str) -> str:
+    """The files URL of an item's launch; its parameters stay a query string."""
+    path, _mark, query = launch.partition("?")
+    url = content_url(reverse("lms_content:file", kwargs={"token": token, "path": path}))
+    return f"{url}?{query}" if query else url
+
+
+def _tree(items: list[dict], states: dict, current: str, token: str) -> list[dict]:
+    """The manifest's items as nested entries for the contents list, each with its state."""
+    entries = []
+    for item in items:
+        state = states.get(item["identifier"])
+        query = urlencode({"item": item["identifier"]})
+        entries.append(
+            {
+                "title": item.get("title") or item["identifier"],
+                "url": f"{reverse('lms_content:scorm_player', kwargs={'token': token})}?{query}"
+                if item.get("launch")
+                else "",
+                "current": item["identifier"] == current,
+                "completed": bool(state and state.completion_status == "completed"),
+                "success": state.success_status if state else "",
+                "children": _tree(item.get("children") or [], states, current, token),
+            }
+        )
+    return entries
+
+
+def _render_player(
+    request: HttpRequest, token: str, granted: GrantedContent, refusal: str = ""
+) -> HttpResponse:
+    package, grant, user = granted.package, granted.grant, granted.user
+    items = scorm_runtime.scorm_items(package)
+    try:
+        item = scorm_runtime.find_item(package, request.GET.get("item"))
+    except CommitError:
+        raise Http404("No such item.") from None
+    context = {"package": package, "refusal": refusal, "needs_origin": not settings.CONTENT_ORIGIN}
+    try:
+        attempt = scorm_runtime.current_attempt(user, granted.lesson, grant.activity, package)
+    except scorm_runtime.AttemptRefused as error:
+        context["refusal"] = str(error)
+        return protect(
+            render(request, "lms/content/scorm_player.html", context, status=409), request, player=True
+        )
+    states = {state.item_identifier: state for state in attempt.items.all()}
+    standard = package.manifest.get("standard", SCORM_12)
+    commit_path = reverse("lms_content:scorm_commit", kwargs={"token": scorm_runtime.attempt_token(attempt)})
+    allowance = scorm_runtime.allowance(user, granted.lesson, grant.activity)
+    context.update(
+        attempt=attempt,
+        item=item,
+        tree=_tree(package.manifest.get("items") or [], states, item["identifier"], token)
+        if len(items) > 1
+        else [],
+        allowance=allowance,
+        # A new attempt only once this one has begun, and while the limit allows.
+        can_start_new=any(state.commit_count for state in states.values()) and allowance.left != 0,
+        runtime=RUNTIMES.get(standard, RUNTIMES[SCORM_12]),
+        new_attempt_url=reverse("lms_content:scorm_new_attempt", kwargs={"token": token}),
+        player={
+            "standard": standard,
+            "commitUrl": content_url(commit_path) + "?" + urlencode({"item": item["identifier"]}),
+            "launchUrl": _launch_url(token, item["launch"]),
+            "cmi": scorm_runtime.start_data(attempt, item, user, pseudonyms_for([user.pk])[user.pk]),
+            "autocommitSeconds": AUTOCOMMIT_SECONDS,
+            "texts": {
+                "confirmNewAttempt": _("Start a new attempt? Your results so far stay recorded."),
+                "notSaved": _("Your progress could not be saved:"),
+            },
+        },
+    )
+    status = 409 if refusal else 200
+    return protect(
+        render(request, "lms/content/scorm_player.html", context, status=status), request, player=True
+    )
+
+
+@require_GET
+def player(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        granted = _open_scorm(token)
+    except ContentDenied as error:
+        return denied(request, error)
+    with translation.override(granted.package.language):
+        return _render_player(request, token, granted)
+
+
+@csrf_exempt
+@require_POST
+def new_attempt(request: HttpRequest, token: str) -> HttpResponse:
+    """Finish the current attempt and start another; the grant token in the URL is the credential."""
+    try:
+        granted = _open_scorm(token)
+    except ContentDenied as error:
+        return denied(request, error)
+    with translation.override(granted.package.language):
+        try:
+            scorm_runtime.start_new_attempt(
+                granted.user, granted.lesson, granted.grant.activity, granted.package
+            )
+        except scorm_runtime.AttemptRefused as error:
+            return _render_player(request, token, granted, refusal=str(error))
+    # 303: the browser follows with a GET (and keeps the frame's #fragment).
+    response = HttpResponseRedirect(reverse("lms_content:scorm_player", kwargs={"token": token}))
+    response.status_code = 303
+    return protect(response, request)
+
+
+def _answer(request: HttpRequest, data: dict, status: int = 200) -> JsonResponse:
+    return allow_any_origin(protect(JsonResponse(data, status=status), request))
+
+
+@csrf_exempt
+@require_http_methods(["POST", "OPTIONS"])
+def commit(request: HttpRequest, token: str) -> HttpResponse:
+    """Store a SCO's CMI. Answers ``{"result": true, "errorCode": 0}`` as scorm-again expects;
+    on failure ``{"result": false, "errorCode": 101, "error": <why>}`` with a 4xx status."""
+    if request.method == "OPTIONS":
+        return allow_any_origin(protect(HttpResponse(status=204), request))
+    limit = settings.LMS_SCORM_MAX_COMMIT_BYTES
+    try:
+        attempt, lesson = scorm_runtime.open_attempt_token(token)
+        with translation.override(lesson.locale.language_code):
+            try:
+                declared = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                declared = 0
+            # Refuse an announced oversized body before reading it; read_commit_body checks the real size.
+            check_size(declared, limit)
+            cmi = read_commit_body(request.body, limit)
+            committed = scorm_runtime.commit(
+                attempt, lesson, request.GET.get("item"), request.GET.get("session", ""), cmi
+            )
+    except CommitError as error:
+        return _answer(request, {"result": False, "errorCode": 101, "error": str(error)}, status=error.status)
+    result = committed.result
+    return _answer(
+        request,
+        {
+            "result": True,
+            "errorCode": 0,
+            "recorded": committed.recorded,
+            "completed": result.completed,
+            "success": result.success,
+            "score": result.score,
+        },
+    )

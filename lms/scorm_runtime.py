@@ -1,0 +1,376 @@
+"""SCORM attempts and commits: what a learner leaves in a SCORM package, and what it means for progress.
+
+An attempt belongs to one learner, one lesson block ("interactive:<block id>") and one
+package. The current attempt is the newest one not finished; it continues across visits
+(the player says "resume" and hands back location and suspend data) until the learner
+starts a new one, which finishes it. ``max_attempts`` of the block (0: no limit) caps how
+many a learner may start.
+
+A commit stores one SCO's CMI in ``ScormItemState`` under a row lock on the attempt and
+turns what changed into statements through ``lms.progress.record`` with ids derived from
+the attempt and the change, so the same commit twice counts once:
+
+- the attempt's completion and success → COMPLETED, PASSED or FAILED with its score;
+- the SCO's location and the session time added → PROGRESSED with the position and duration.
+
+Session time: a SCO reports the time of its whole session, and scorm-again repeats it in
+every commit until Terminate. The player names each session (``session`` in the commit
+URL); per session only what exceeds the seconds already counted is added, so time is
+counted once, also when the final beacon repeats an earlier commit.
+
+Several SCOs: the attempt is completed when every SCO is; it is passed when none failed,
+at least one passed and the others are completed; its score is the mean of the SCOs'
+scaled scores. Assets (scorm_type "asset") do not talk to the LMS and are left out.
+
+``ScormItemState.cmi`` holds ``{"cmi": <the CMI as last committed>, "sessions": {<session>:
+<seconds counted>}}`` (the latest sessions only).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from lms import scorm_cmi
+from lms.models import LessonPage, ScormAttempt, ScormItemState
+from lms.models.courses import course_of
+from lms.permissions import can_open_course_content
+from lms.progress import record
+from lms.scorm_cmi import COMPLETED, FAILED, PASSED, UNKNOWN, CommitError, ScoFacts
+from lms.scorm_manifest import launchable_items
+from lms.statements import POSITION_EXTENSION, Result, Verb, lesson_statement
+
+ATTEMPT_SALT = "lms.scorm.attempt"
+#: Statement ids are uuid5 in this namespace of "attempt:change".
+STATEMENT_NAMESPACE = uuid.UUID("6f0c4a52-34a4-4f0e-9d53-2f3f1a5c9e01")
+SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+#: How many sessions' counted seconds an item keeps (late beacons of older sessions still count once).
+KEPT_SESSIONS = 20
+
+
+class AttemptRefused(Exception):
+    """The learner may not start another attempt; the message says why."""
+
+
+# --- Tokens ------------------------------------------------------------------------
+
+
+def attempt_token(attempt: ScormAttempt) -> str:
+    """The credential in an attempt's commit URL: its id and its learner's, signed."""
+    return signing.dumps([attempt.pk, attempt.user_id], salt=ATTEMPT_SALT)
+
+
+def open_attempt_token(token: str) -> tuple[ScormAttempt, LessonPage]:
+    """The attempt a commit token names and its lesson, checked again now; CommitError (403) if not."""
+    try:
+        attempt_id, user_id = signing.loads(
+            token, salt=ATTEMPT_SALT, max_age=settings.LMS_CONTENT_GRANT_MAX_AGE
+        )
+    except signing.SignatureExpired:
+        raise CommitError(_("This SCORM session has expired: reload the lesson."), status=403) from None
+    except (signing.BadSignature, ValueError, TypeError):
+        raise CommitError(_("This SCORM link is not valid."), status=403) from None
+    attempt = ScormAttempt.objects.select_related("package").filter(pk=attempt_id, user_id=user_id).first()
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if attempt is None or user is None:
+        raise CommitError(_("This SCORM link is not valid."), status=403)
+    lesson = lesson_in_language(attempt.lesson_key, attempt.package.language)
+    if lesson is None or not can_open_course_content(user, course_of(lesson)):
+        raise CommitError(_("You no longer have access to this lesson."), status=403)
+    if attempt.activity not in lesson.activity_ids("interactive"):
+        raise CommitError(_("This content is no longer part of the lesson."), status=403)
+    return attempt, lesson
+
+
+def lesson_in_language(lesson_key: uuid.UUID, language: str) -> LessonPage | None:
+    """The live translation of a lesson in ``language``, else any live one (statements carry its language)."""
+    lessons = list(LessonPage.objects.live().filter(translation_key=lesson_key).select_related("locale"))
+    return next(
+        (page for page in lessons if page.locale.language_code == language), lessons[0] if lessons else None
+    )
+
+
+# --- Attempts ----------------------------------------------------------------------
+
+
+def max_attempts_of(lesson: LessonPage, activity: str) -> int:
+    """The block's limit on attempts; 0 for none."""
+    block_id = activity.partition(":")[2]
+    for block in lesson.body:
+        if block.block_type == "interactive" and block.id == block_id:
+            return block.value.get("max_attempts") or 0
+    return 0
+
+
+def _attempts(user, lesson_key: uuid.UUID, activity: str):
+    return ScormAttempt.objects.filter(user=user, lesson_key=lesson_key, activity=activity)
+
+
+def _create_attempt(user, lesson_key: uuid.UUID, activity: str, package) -> ScormAttempt:
+    """A new attempt with the next number; two at once get different numbers or one fails."""
+    for _try in range(3):
+        last = _attempts(user, lesson_key, activity).order_by("-number").first()
+        try:
+            with transaction.atomic():
+                return ScormAttempt.objects.create(
+                    user=user,
+                    lesson_key=lesson_key,
+                    activity=activity,
+                    package=package,
+                    number=(last.number if last else 0) + 1,
+                )
+        except IntegrityError:
+            continue
+    raise AttemptRefused(_("Another attempt was started at the same moment: reload the lesson."))
+
+
+def current_attempt(user, lesson: LessonPage, activity: str, package) -> ScormAttempt:
+    """The attempt a learner continues in ``package``: the newest unfinished one, or the first."""
+    attempts = _attempts(user, lesson.translation_key, activity)
+    current = attempts.filter(package=package, finished_at__isnull=True).order_by("-number").first()
+    if current is not None:
+        return current
+    used = attempts.count()
+    limit = max_attempts_of(lesson, activity)
+    if limit and used >= limit:
+        # Every attempt is used (perhaps in another language's package): show the newest again.
+        newest = attempts.filter(package=package).order_by("-number").first()
+        if newest is None:
+            raise AttemptRefused(
+                ngettext(
+                    "You have used your %(count)s attempt.", "You have used all %(count)s attempts.", limit
+                )
+                % {"count": limit}
+            )
+        return newest
+    return _create_attempt(user, lesson.translation_key, activity, package)
+
+
+@dataclass(frozen=True)
+class AttemptAllowance:
+    used: int
+    #: 0: no limit.
+    limit: int
+
+    @property
+    def left(self) -> int | None:
+        return None if not self.limit else max(0, self.limit - self.used)
+
+
+def allowance(user, lesson: LessonPage, activity: str) -> AttemptAllowance:
+    return AttemptAllowance(
+        used=_attempts(user, lesson.translation_key, activity).count(),
+        limit=max_attempts_of(lesson, activity),
+    )
+
+
+def start_new_attempt(user, lesson: LessonPage, activity: str, package) -> ScormAttempt:
+    """Finish the current attempt and start the next one; AttemptRefused when none is left."""
+    with transaction.atomic():
+        current = (
+            _attempts(user, lesson.translation_key, activity)
+            .select_for_update()
+            .filter(package=package, finished_at__isnull=True)
+            .order_by("-number")
+            .first()
+        )
+        if current is not None and not current.items.filter(commit_count__gt=0).exists():
+            raise AttemptRefused(_("You have not started this attempt yet: there is nothing to start again."))
+        limit = allowance(user, lesson, activity)
+        if limit.left == 0:
+            raise AttemptRefused(
+                ngettext(
+                    "You have used your %(count)s attempt: no new one can be started.",
+                    "You have used all %(count)s attempts: no new one can be started.",
+                    limit.limit,
+                )
+                % {"count": limit.limit}
+            )
+        _attempts(user, lesson.translation_key, activity).filter(finished_at__isnull=True).update(
+            finished_at=timezone.now()
+        )
+        return _create_attempt(user, lesson.translation_key, activity, package)
+
+
+# --- Items and what a SCO starts with -----------------------------------------------
+
+
+def scorm_items(package) -> list[dict]:
+    """The launchable items of a SCORM package, in the order learners meet them."""
+    return launchable_items(package.manifest)
+
+
+def find_item(package, identifier: str | None) -> dict:
+    """The item ``identifier`` names (the first one when None); CommitError if the package has none such."""
+    items = scorm_items(package)
+    if not items:
+        raise CommitError(_("This package has nothing to launch."))
+    if identifier is None:
+        return items[0]
+    for item in items:
+        if item["identifier"] == identifier:
+            return item
+    raise CommitError(_("This package has no item %(item)s.") % {"item": identifier[:100]})
+
+
+def _learner_name(user, standard: str) -> str:
+    if standard == scorm_cmi.SCORM_12 and user.last_name and user.first_name:
+        return f"{user.last_name}, {user.first_name}"  # SCORM 1.2: "Last, First"
+    return user.get_full_name() or user.get_username()
+
+
+def start_data(attempt: ScormAttempt, item: dict, user, learner_id: str) -> dict:
+    """The CMI a session of ``item`` starts with in ``attempt`` (for scorm-again's loadFromJSON)."""
+    standard = attempt.package.manifest.get("standard", scorm_cmi.SCORM_12)
+    state = attempt.items.filter(item_identifier=item["identifier"]).first()
+    stored = (state.cmi.get("cmi") or {}) if state else {}
+    return scorm_cmi.initial_cmi(
+        standard,
+        learner_id=learner_id,
+        learner_name=_learner_name(user, standard),
+        stored=stored,
+        entry="resume" if state and state.commit_count else "ab-initio",
+        total_seconds=state.total_time_seconds if state else 0,
+        mastery_score=item.get("mastery_score"),
+        launch_data=item.get("data_from_lms") or "",
+    )
+
+
+# --- Commits -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttemptResult:
+    completed: bool = False
+    success: str = UNKNOWN
+    score: float | None = None
+
+
+def attempt_result(items: list[dict], states: dict[str, ScormItemState]) -> AttemptResult:
+    """Completion, success and score of an attempt from its SCOs' states."""
+    tracked = [item for item in items if item.get("scorm_type") != "asset"] or items
+    found = [states.get(item["identifier"]) for item in tracked]
+    completed = bool(found) and all(state and state.completion_status == COMPLETED for state in found)
+    if any(state and state.success_status == FAILED for state in found):
+        success = FAILED
+    elif any(state and state.success_status == PASSED for state in found) and all(
+        state and (state.success_status == PASSED or state.completion_status == COMPLETED) for state in found
+    ):
+        success = PASSED
+    else:
+        success = UNKNOWN
+    scores = [state.score_scaled for state in found if state and state.score_scaled is not None]
+    return AttemptResult(completed, success, round(sum(scores) / len(scores), 6) if scores else None)
+
+
+@dataclass(frozen=True)
+class Committed:
+    state: ScormItemState
+    result: AttemptResult
+    #: How many statements this commit recorded (0 when nothing changed).
+    recorded: int
+
+
+def _statement_id(attempt: ScormAttempt, change: str) -> uuid.UUID:
+    return uuid.uuid5(STATEMENT_NAMESPACE, f"{attempt.pk}:{change}")
+
+
+def _result_statements(
+    attempt, lesson, before: AttemptResult, after: AttemptResult, facts: ScoFacts, single: bool
+):
+    """Statements for what changed in the attempt's completion, success and score."""
+    score = {"score_scaled": after.score}
+    if single and after.score is not None:
+        score.update(score_raw=facts.score_raw, score_min=facts.score_min, score_max=facts.score_max)
+    score_changed = after.score != before.score
+    statements = []
+    if after.completed and (not before.completed or (score_changed and after.success == UNKNOWN)):
+        result = Result(completion=True, **(score if after.success == UNKNOWN else {}))
+        change = f"completed:{after.score if after.success == UNKNOWN else ''}"
+        statements.append((Verb.COMPLETED, result, change))
+    if after.success != UNKNOWN and (after.success != before.success or score_changed):
+        verb = Verb.PASSED if after.success == PASSED else Verb.FAILED
+        statements.append(
+            (verb, Result(success=after.success == PASSED, **score), f"{after.success}:{after.score}")
+        )
+    return [
+        lesson_statement(
+            attempt.user_id,
+            lesson,
+            verb,
+            activity=attempt.activity,
+            result=result,
+            id=_statement_id(attempt, change),
+        )
+        for verb, result, change in statements
+    ]
+
+
+def commit(
+    attempt: ScormAttempt, lesson: LessonPage, item_identifier: str | None, session: str, cmi: dict
+) -> Committed:
+    """Store one SCO's committed CMI in ``attempt`` and record what changed. Raises CommitError."""
+    if not SESSION_PATTERN.match(session or ""):
+        raise CommitError(_("The commit names no valid session."))
+    item = find_item(attempt.package, item_identifier)
+    standard = attempt.package.manifest.get("standard", scorm_cmi.SCORM_12)
+    facts = scorm_cmi.read_facts(standard, cmi)
+    items = scorm_items(attempt.package)
+    with transaction.atomic():
+        ScormAttempt.objects.select_for_update().filter(pk=attempt.pk).first()
+        states = {state.item_identifier: state for state in attempt.items.all()}
+        before = attempt_result(items, states)
+        state = states.get(item["identifier"]) or ScormItemState(
+            attempt=attempt, item_identifier=item["identifier"]
+        )
+        sessions = dict(state.cmi.get("sessions") or {})
+        counted = float(sessions.pop(session, 0))
+        added = max(0.0, facts.session_seconds - counted)
+        sessions[session] = counted + added
+        # What moved in this SCO: worth a PROGRESSED statement even when the attempt's result did not.
+        moved = (facts.location, facts.completion, facts.success) != (
+            state.location,
+            state.completion_status or UNKNOWN,
+            state.success_status or UNKNOWN,
+        )
+        state.cmi = {"cmi": cmi, "sessions": dict(list(sessions.items())[-KEPT_SESSIONS:])}
+        state.completion_status = facts.completion
+        state.success_status = facts.success
+        state.score_scaled = facts.score_scaled
+        state.location = facts.location
+        state.suspend_data = facts.suspend_data
+        state.total_time_seconds += added
+        state.commit_count += 1
+        state.last_commit_at = timezone.now()
+        state.save()
+        states[state.item_identifier] = state
+        after = attempt_result(items, states)
+        statements = _result_statements(attempt, lesson, before, after, facts, single=len(items) == 1)
+        if added > 0 or moved:
+            extensions = {POSITION_EXTENSION: facts.location} if facts.location else {}
+            # The commit's number: a learner going back to an earlier page moves the position again.
+            change = f"{item['identifier']}:{state.commit_count}:progressed"
+            result = Result(duration_seconds=added or None, extensions=extensions)
+            statements.insert(
+                0,
+                lesson_statement(
+                    attempt.user_id,
+                    lesson,
+                    Verb.PROGRESSED,
+                    activity=attempt.activity,
+                    result=result,
+                    id=_statement_id(attempt, change),
+                ),
+            )
+        recorded = sum(record(statement, lesson).new for statement in statements)
+        ScormAttempt.objects.filter(pk=attempt.pk).update(updated_at=timezone.now())
+    return Committed(state=state, result=after, recorded=recorded)

@@ -1,0 +1,101 @@
+// The SCORM player: gives the SCO in the nested frame scorm-again's API (window.API for
+// SCORM 1.2, window.API_1484_11 for 2004), started with the data the server handed over,
+// committing to this attempt's signed URL. Each page view is one session, named in the
+// commit URL so the server counts its session time once.
+//
+// Tells the lesson page (interactive-frame.js) when something was recorded, so it
+// refreshes the lesson's status, and how tall the player is:
+//   {channel, type: "progress"}, {channel, type: "height", height}
+(function () {
+  "use strict";
+  const data = JSON.parse(document.getElementById("scorm-player-data").textContent);
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  const channel = fragment.get("channel");
+  const parentOrigin = fragment.get("parent") || "*";
+  const saveStatus = document.querySelector(".scorm-player__save");
+  const frame = document.getElementById("scorm-content");
+  const is2004 = data.standard === "2004";
+
+  function tell(message) {
+    if (!channel || window.parent === window) return;
+    window.parent.postMessage(Object.assign({ channel: channel }, message), parentOrigin);
+  }
+
+  function sessionId() {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  // scorm-again's synchronous commits end here; the server's answer says whether anything was recorded.
+  function answer(xhr) {
+    let body = null;
+    try { body = JSON.parse(xhr.responseText); } catch (error) { body = null; }
+    if (xhr.status >= 200 && xhr.status < 300 && body && body.result === true) {
+      saveStatus.textContent = "";
+      if (body.recorded) tell({ type: "progress" });
+      return { result: true, errorCode: 0 };
+    }
+    saveStatus.textContent = data.texts.notSaved + " " + ((body && body.error) || xhr.status || "");
+    return { result: false, errorCode: 101 };
+  }
+
+  const settings = {
+    lmsCommitUrl: data.commitUrl + "&session=" + sessionId(),
+    dataCommitFormat: "json",
+    autocommit: true,
+    autocommitSeconds: data.autocommitSeconds,
+    logLevel: 4,
+    xhrResponseHandler: answer,
+  };
+  const api = is2004 ? new window.Scorm2004API(settings) : new window.Scorm12API(settings);
+  api.loadFromJSON(data.cmi);
+  // The final commit leaves as a beacon, whose answer nobody reads: ask the lesson to look again.
+  api.on(is2004 ? "Terminate" : "LMSFinish", () => window.setTimeout(() => tell({ type: "progress" }), 1000));
+  if (is2004) window.API_1484_11 = api; else window.API = api;
+
+  // End the SCO's session before leaving it: its own unload handler usually calls
+  // LMSFinish/Terminate; where it does not, the player does. The final commit leaves as a
+  // beacon; a moment's wait lets it land before the next page reads the attempt.
+  // Removing the frame first runs the SCO's unload handlers before the player's fallback.
+  const FINAL_COMMIT_MS = 300;
+  function endSession() {
+    frame.remove();
+    if (api.isInitialized() && !api.isTerminated()) {
+      if (is2004) api.Terminate(""); else api.LMSFinish("");
+    }
+  }
+  function finishThen(next) {
+    endSession();
+    window.setTimeout(next, FINAL_COMMIT_MS);
+  }
+
+  document.querySelectorAll("a.scorm-player__item").forEach((link) => {
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      finishThen(() => window.location.assign(link.href + window.location.hash));
+    });
+  });
+
+  const newAttempt = document.querySelector(".scorm-player__new-attempt");
+  if (newAttempt) {
+    newAttempt.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (!window.confirm(data.texts.confirmNewAttempt)) return;
+      // The redirect keeps this fragment: the lesson's message channel.
+      newAttempt.action += window.location.hash;
+      newAttempt.querySelector("button").disabled = true;
+      finishThen(() => newAttempt.submit());
+    });
+  }
+
+  // Leaving the lesson: the parent's pagehide comes before the SCO's own unload.
+  window.addEventListener("pagehide", endSession);
+  // Back from the browser's page cache the SCO is gone: start a fresh session.
+  window.addEventListener("pageshow", (event) => { if (event.persisted) window.location.reload(); });
+
+  function reportHeight() { tell({ type: "height", height: document.documentElement.scrollHeight }); }
+  new ResizeObserver(reportHeight).observe(document.body);
+
+  frame.src = frame.dataset.src;
+})();
