@@ -8,6 +8,7 @@ text can be selected, searched and read aloud.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from functools import cache
 
 import ttf_opensans
@@ -30,9 +31,17 @@ INK = HexColor("#1d2330")
 ACCENT = HexColor("#1f5f8b")
 MUTED = HexColor("#4a5363")
 
+#: Layouts of other kinds of certificate, registered by the app that issues them (see register_layout).
+LAYOUTS: dict[str, Callable[[Certificate, str, str], bytes]] = {}
+
+
+def register_layout(kind: str, render: Callable[[Certificate, str, str], bytes]) -> None:
+    """Print certificates of ``kind`` with ``render(certificate, language, verify_url)`` instead."""
+    LAYOUTS[kind] = render
+
 
 @cache
-def _register_fonts() -> None:
+def register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(REGULAR, str(ttf_opensans.OPENSANS_REGULAR.path)))
     pdfmetrics.registerFont(TTFont(BOLD, str(ttf_opensans.OPENSANS_BOLD.path)))
 
@@ -43,7 +52,7 @@ def _heading(certificate: Certificate) -> tuple[str, str]:
     return _("Certificate of completion"), _("has completed the course")
 
 
-def _centred_lines(canvas: Canvas, text: str, font: str, size: float, y: float, width: float) -> float:
+def centred_lines(canvas: Canvas, text: str, font: str, size: float, y: float, width: float) -> float:
     """Draw ``text`` centred on the page, wrapped to ``width``; returns the y below the last line."""
     centre = landscape(A4)[0] / 2
     for line in simpleSplit(text, font, size, width) or [""]:
@@ -53,9 +62,21 @@ def _centred_lines(canvas: Canvas, text: str, font: str, size: float, y: float, 
     return y
 
 
+def draw_frame(canvas: Canvas, width: float, height: float) -> None:
+    """The double border every certificate has."""
+    canvas.setStrokeColor(ACCENT)
+    canvas.setLineWidth(3)
+    canvas.rect(12 * mm, 12 * mm, width - 24 * mm, height - 24 * mm)
+    canvas.setLineWidth(0.75)
+    canvas.rect(15 * mm, 15 * mm, width - 30 * mm, height - 30 * mm)
+
+
 def render_pdf(certificate: Certificate, language: str, verify_url: str) -> bytes:
     """The certificate in ``language`` (its title along that language's fallback chain)."""
-    _register_fonts()
+    layout = LAYOUTS.get(certificate.kind)
+    if layout is not None:
+        return layout(certificate, language, verify_url)
+    register_fonts()
     with translation.override(language):
         heading, statement = _heading(certificate)
         title = title_in(certificate, language)
@@ -71,28 +92,24 @@ def render_pdf(certificate: Certificate, language: str, verify_url: str) -> byte
     canvas.setAuthor("Nordpeer")
     canvas.setSubject(title)
 
-    canvas.setStrokeColor(ACCENT)
-    canvas.setLineWidth(3)
-    canvas.rect(12 * mm, 12 * mm, width - 24 * mm, height - 24 * mm)
-    canvas.setLineWidth(0.75)
-    canvas.rect(15 * mm, 15 * mm, width - 30 * mm, height - 30 * mm)
+    draw_frame(canvas, width, height)
 
     text_width = width - 60 * mm
     canvas.setFillColor(ACCENT)
-    y = _centred_lines(canvas, "Nordpeer", BOLD, 18, height - 40 * mm, text_width)
+    y = centred_lines(canvas, "Nordpeer", BOLD, 18, height - 40 * mm, text_width)
     canvas.setFillColor(INK)
-    y = _centred_lines(canvas, heading, BOLD, 30, y - 8 * mm, text_width)
-    y = _centred_lines(canvas, certificate.holder_name, BOLD, 26, y - 12 * mm, text_width)
+    y = centred_lines(canvas, heading, BOLD, 30, y - 8 * mm, text_width)
+    y = centred_lines(canvas, certificate.holder_name, BOLD, 26, y - 12 * mm, text_width)
     canvas.setFillColor(MUTED)
-    y = _centred_lines(canvas, statement, REGULAR, 15, y - 2 * mm, text_width)
+    y = centred_lines(canvas, statement, REGULAR, 15, y - 2 * mm, text_width)
     canvas.setFillColor(INK)
-    y = _centred_lines(canvas, title, BOLD, 20, y - 4 * mm, text_width)
-    _centred_lines(canvas, date_line, REGULAR, 13, y - 8 * mm, text_width)
+    y = centred_lines(canvas, title, BOLD, 20, y - 4 * mm, text_width)
+    centred_lines(canvas, date_line, REGULAR, 13, y - 8 * mm, text_width)
 
     canvas.setFillColor(MUTED)
     bottom = 30 * mm
-    _centred_lines(canvas, code_line, REGULAR, 11, bottom + 6 * mm, text_width)
-    _centred_lines(canvas, verify_line, REGULAR, 10, bottom, text_width)
+    centred_lines(canvas, code_line, REGULAR, 11, bottom + 6 * mm, text_width)
+    centred_lines(canvas, verify_line, REGULAR, 10, bottom, text_width)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
