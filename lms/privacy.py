@@ -13,9 +13,11 @@ PDFs they downloaded; the site no longer vouches for them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import ProtectedError, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,9 +29,11 @@ from lms.models import (
     CoursePage,
     Enrolment,
     ErasureRequest,
+    H5PUserState,
     LearnerPseudonym,
     LearningStatement,
     LessonProgress,
+    ScormAttempt,
 )
 from lms.xapi import export_statements, titles_for
 from website.languages import best_value
@@ -109,6 +113,36 @@ def _certificates(user, language: str) -> list[dict]:
     ]
 
 
+#: Parts of the export that other apps hold (supervision, placements): name → build(user, language).
+EXPORT_SECTIONS: dict[str, Callable[[object, str], object]] = {}
+
+
+def register_export_section(name: str, build: Callable[[object, str], object]) -> None:
+    """Add an app's part to every data export; called from its ``AppConfig.ready``."""
+    EXPORT_SECTIONS[name] = build
+
+
+def _interactive_content(user) -> dict:
+    attempts = ScormAttempt.objects.filter(user=user).prefetch_related("items").order_by("started_at")
+    return {
+        "scorm_attempts": [
+            {
+                "lesson_key": str(attempt.lesson_key),
+                "activity": attempt.activity,
+                "number": attempt.number,
+                "started_at": _iso(attempt.started_at),
+                "finished_at": _iso(attempt.finished_at),
+                "items": {item.item_identifier: item.cmi.get("cmi", {}) for item in attempt.items.all()},
+            }
+            for attempt in attempts
+        ],
+        "h5p_saved_state": [
+            {"lesson_key": str(state.lesson_key), "activity": state.activity, "data": state.data}
+            for state in H5PUserState.objects.filter(user=user)
+        ],
+    }
+
+
 def export_data(user, language: str) -> dict:
     """Everything the LMS holds about ``user``, course titles in ``language`` where it can."""
     statements = LearningStatement.objects.filter(user=user).order_by("timestamp", "stored")
@@ -128,6 +162,8 @@ def export_data(user, language: str) -> dict:
         "lesson_progress": _progress(user),
         "statements": export_statements(statements),
         "certificates": _certificates(user, language),
+        "interactive_content": _interactive_content(user),
+        **{name: build(user, language) for name, build in EXPORT_SECTIONS.items()},
         "erasure_requests": [
             {"status": request.status, "requested_at": _iso(request.requested_at)}
             for request in ErasureRequest.objects.filter(user=user)
@@ -185,5 +221,14 @@ def carry_out(erasure: ErasureRequest, by) -> dict:
         erasure.carried_out_by = by
         erasure.summary = summary
         erasure.save()
-        user.delete()
+        try:
+            user.delete()
+        except ProtectedError as error:
+            # Others' records name them in a role (a placement's school contact, say): those must be
+            # handed over first, or the records would lose who is responsible. Nothing is erased.
+            kinds = sorted({str(row._meta.verbose_name_plural) for row in error.protected_objects})
+            message = _(
+                "Others' records still name this person: %(records)s. Hand them over to someone else first."
+            )
+            raise ErasureError(message % {"records": ", ".join(kinds)}) from None
     return summary

@@ -237,3 +237,48 @@ def test_only_superusers_see_or_carry_out_erasure_requests(learner, editor_of):
         assert client.post(f"{ADMIN_INDEX}{request.pk}/carry-out/").status_code in (302, 403)
     assert get_user_model().objects.filter(pk=learner.pk).exists()
     assert ErasureRequest.objects.get().status == ErasureRequest.Status.PENDING
+
+
+def test_erasing_someone_others_depend_on_says_so_and_erases_nothing(learner, admin):
+    from tests.placement_factories import make_placement, person, school_contact
+
+    supervisor = person("practice-supervisor")
+    make_placement(learner, supervisor, school_contact("contact"))
+    request, _created = privacy.request_erasure(supervisor)
+    statements_before = LearningStatement.objects.count()
+
+    with pytest.raises(privacy.ErasureError, match="Hand them over"):
+        privacy.carry_out(request, by=admin)
+
+    request.refresh_from_db()
+    assert request.status == request.Status.PENDING
+    assert type(supervisor).objects.filter(pk=supervisor.pk).exists()
+    assert LearningStatement.objects.count() == statements_before
+
+
+def test_the_export_holds_supervision_attendance_and_placements_but_no_notes(learner, bystander):
+    import datetime
+
+    from supervision.models import SupervisorNote
+    from tests.placement_factories import make_placement, person, school_contact
+    from tests.supervision_factories import make_group, make_session
+
+    supervisor = person("supervisor")
+    group = make_group(supervisors=[supervisor], participants=[learner, bystander])
+    session = make_session(
+        group, datetime.date(2025, 3, 4), minutes=90, present=[learner], absent=[bystander]
+    )
+    SupervisorNote.objects.create(session=session, author=supervisor, text="The group talked about stigma.")
+    placement = make_placement(learner, person("practice-supervisor"), school_contact("contact"))
+    placement.conversations.filter(number=1).update(student_reflection="I found my feet.")
+
+    data = export_of(learner)
+
+    [row] = data["supervision"]["attendance"]
+    assert (row["date"], row["duration_minutes"], row["status"]) == ("2025-03-04", 90, "present")
+    [own_placement] = data["placements"]
+    assert own_placement["role"] == "student" and len(own_placement["conversations"]) == 3
+    assert own_placement["conversations"][0]["student_reflection"] == "I found my feet."
+    text = json.dumps(data, ensure_ascii=False)
+    assert "stigma" not in text, "supervisors' notes are not a participant's data"
+    assert "absent" not in text, "nothing of another participant's attendance"
