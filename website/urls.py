@@ -35,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("certificates/", include("lms.certificate_urls")),
     path("my-data/", include("lms.privacy_urls")),
     path("search/", include("search.urls")),
+    path("supervision/", include("supervision.urls")),
+    path("placements/", include("placements.urls")),
     # Wagtail's catch-all comes last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

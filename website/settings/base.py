@@ -11,6 +11,8 @@ INSTALLED_APPS = [
     "website",
     "lms",
     "search",
+    "supervision",
+    "placements",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -37,6 +39,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # First after security: the content host must never reach the site's sessions or pages.
+    "lms.content.isolation.ContentHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "website.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -196,12 +200,16 @@ LMS_BULK_ENROLMENT_MAX_BYTES = 512 * 1024
 CONTENT_ORIGIN = ENV.content_origin
 # How long a learner's signed link to a package's files stays valid (seconds).
 LMS_CONTENT_GRANT_MAX_AGE = 12 * 60 * 60
+# The most an H5P exercise may save for one learner to resume (its contentUserData), in bytes.
+LMS_H5P_MAX_STATE_BYTES = 256 * 1024
 # Limits an uploaded package must keep (checked before anything is unpacked).
 LMS_PACKAGE_MAX_UPLOAD_BYTES = 500 * 1024 * 1024
 LMS_PACKAGE_MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 LMS_PACKAGE_MAX_FILES = 5000
 LMS_PACKAGE_MAX_FILE_BYTES = 500 * 1024 * 1024
 LMS_PACKAGE_MAX_RATIO = 100
+# Largest SCORM commit (bytes): SCORM 2004 allows 64,000 characters of suspend data alone.
+LMS_SCORM_MAX_COMMIT_BYTES = 128 * 1024
 
 LOGGING = {
     "version": 1,

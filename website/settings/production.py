@@ -15,6 +15,9 @@ if not ENV.allowed_hosts:
 DEBUG = False
 SECRET_KEY = ENV.secret_key
 ALLOWED_HOSTS = ENV.allowed_hosts
+# CONTENT_ORIGIN is another name of this same server: answer to it too.
+if urlsplit(ENV.content_origin).hostname:
+    ALLOWED_HOSTS = [*ALLOWED_HOSTS, urlsplit(ENV.content_origin).hostname]
 CSRF_TRUSTED_ORIGINS = ENV.csrf_trusted_origins
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
