@@ -160,7 +160,7 @@ def check_package(package: InteractivePackage) -> InteractivePackage:
             return current
         current.status = PackageStatus.CHECKING
         current.save(update_fields=["status"])
-    folder = current.folder
+    folder = current.revision_folder(revision)
     storage = package_storage()
     remove_folder(storage, folder)  # what an interrupted earlier check of this revision left
     logger.info("Checking package %s (%s), revision %s", current.pk, current.upload.name, revision)
@@ -197,19 +197,18 @@ def _finish(
         current.status_message = message
         current.checked_at = timezone.now()
         if result is not None:
+            current.live_revision = current.revision
             current.kind = result.manifest["kind"]
             current.manifest = result.manifest
             current.file_count = result.file_count
             current.total_bytes = result.total_bytes
-        else:
-            current.kind = ""
-            current.manifest = {}
-            current.file_count = current.total_bytes = 0
+        # A refused replacement leaves the live revision's facts: learners keep what worked.
         current.save(
             update_fields=[
                 "status",
                 "status_message",
                 "checked_at",
+                "live_revision",
                 "kind",
                 "manifest",
                 "file_count",

@@ -35,6 +35,7 @@ def fake_package(title: str, language: str, kind: str = "h5p", translation_of=No
         language=language,
         kind=kind,
         status=PackageStatus.READY,
+        live_revision=0,
         translation_of=translation_of,
         manifest={"kind": kind, "title": title},
     )

@@ -17,7 +17,7 @@ from django.core import signing
 from django.utils.translation import gettext as _
 
 from lms.content.choice import package_family
-from lms.models import InteractivePackage, LessonPage, PackageStatus
+from lms.models import InteractivePackage, LessonPage
 from lms.models.courses import course_of
 from lms.permissions import can_open_course_content
 
@@ -72,7 +72,7 @@ def open_grant(token: str) -> GrantedContent:
     )
     if user is None or lesson is None or not can_open_course_content(user, course_of(lesson)):
         raise ContentDenied(_("You no longer have access to this lesson."))
-    package = InteractivePackage.objects.filter(uuid=grant.package_uuid, status=PackageStatus.READY).first()
+    package = InteractivePackage.objects.filter(uuid=grant.package_uuid, live_revision__isnull=False).first()
     if package is None or not _belongs_to_block(package, grant):
         raise ContentDenied(_("This content is not available."))
     return GrantedContent(grant=grant, user=user, lesson=lesson, package=package)

@@ -1,7 +1,7 @@
 """Which package a reader gets: the one in their language, along the site's fallback chain.
 
 An interactive block chooses one package. That package, its original (``translation_of``)
-and every translation of the original form a family; a reader gets the family's READY
+and every translation of the original form a family; a reader gets the family's ready
 package in the first language of their fallback chain, so a Swedish learner gets the
 Swedish SCORM where there is one, a Danish learner the Norwegian or Swedish one, and
 everyone else the source. Where no language in the chain has one, the chosen package.
@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from lms.models import InteractivePackage, PackageStatus
+from lms.models import InteractivePackage
 from website.languages import best_in_chain
 
 
 def package_family(package: InteractivePackage) -> list[InteractivePackage]:
-    """The READY packages that are versions of ``package`` in some language (itself included)."""
+    """The ready packages that are versions of ``package`` in some language (itself included)."""
     original_id = package.translation_of_id or package.pk
     family = InteractivePackage.objects.filter(
         Q(pk=package.pk) | Q(pk=original_id) | Q(translation_of_id=original_id),
-        status=PackageStatus.READY,
+        live_revision__isnull=False,
     )
     return list(family.order_by("-checked_at", "-pk"))
 

@@ -67,6 +67,9 @@ class InteractivePackage(models.Model):
     manifest = models.JSONField(_("contents"), default=dict, blank=True, editable=False)
     #: Each new upload is unpacked into a new folder, so learners keep the old one until it is ready.
     revision = models.PositiveIntegerField(default=0, editable=False)
+    #: The revision learners get: the newest that became READY. A replacement being checked, or
+    #: refused, leaves it (and ``kind``, ``manifest``, the counts) as they were.
+    live_revision = models.PositiveIntegerField(null=True, blank=True, editable=False)
     file_count = models.PositiveIntegerField(_("files"), default=0, editable=False)
     total_bytes = models.BigIntegerField(_("unpacked size"), default=0, editable=False)
     uploaded_by = models.ForeignKey(
@@ -83,14 +86,19 @@ class InteractivePackage(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.language})"
 
+    def revision_folder(self, revision: int) -> str:
+        """The prefix one revision's files are unpacked under in ``package_storage()``, ending in "/"."""
+        return f"content/{self.uuid}/{revision}/"
+
     @property
     def folder(self) -> str:
-        """The prefix its files are unpacked under in ``package_storage()``, ending in "/"."""
-        return f"content/{self.uuid}/{self.revision}/"
+        """The folder learners are served from: the live revision's."""
+        return self.revision_folder(self.live_revision if self.live_revision is not None else self.revision)
 
     @property
     def ready(self) -> bool:
-        return self.status == PackageStatus.READY
+        """Whether learners can open it: some revision has become READY."""
+        return self.live_revision is not None
 
 
 class ScormAttempt(models.Model):

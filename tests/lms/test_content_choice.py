@@ -43,9 +43,16 @@ def test_an_estonian_reader_without_a_package_gets_the_source(english):
 
 def test_a_translation_that_is_not_ready_is_passed_over(english):
     swedish = fake_package("Övning", "sv", translation_of=english)
-    swedish.status = PackageStatus.CHECKING
+    swedish.status, swedish.live_revision = PackageStatus.CHECKING, None  # a first upload being checked
     swedish.save()
     assert package_for_reader(english, "sv") == english
+
+
+def test_a_translation_whose_replacement_is_being_checked_is_still_given(english):
+    swedish = fake_package("Övning", "sv", translation_of=english)
+    swedish.status = PackageStatus.CHECKING
+    swedish.save()
+    assert package_for_reader(english, "sv") == swedish
 
 
 def test_the_chosen_package_wins_over_another_in_the_same_language(english):
@@ -55,7 +62,7 @@ def test_the_chosen_package_wins_over_another_in_the_same_language(english):
 
 
 def test_nothing_ready_means_nothing(english):
-    english.status = PackageStatus.REFUSED
+    english.status, english.live_revision = PackageStatus.REFUSED, None
     english.save()
     assert package_for_reader(english, "en") is None
     assert package_for_reader(None, "en") is None

@@ -168,7 +168,7 @@ def test_a_grant_for_a_package_the_block_did_not_choose_is_refused(learner, less
 
 
 def test_a_package_that_is_no_longer_ready_is_refused(token, package):
-    package.status = PackageStatus.REFUSED
+    package.status, package.live_revision = PackageStatus.REFUSED, None
     package.save()
     assert Client().get(file_url(token, "h5p.json")).status_code == 403
 

@@ -56,7 +56,7 @@ def test_with_a_content_origin_the_frame_opens_there(lesson, learner):
 
 
 def test_a_package_that_is_not_ready_is_not_framed(lesson, learner, package):
-    package.status = PackageStatus.REFUSED
+    package.status, package.live_revision = PackageStatus.REFUSED, None
     package.save()
     client = Client()
     client.force_login(learner)

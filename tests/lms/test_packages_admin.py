@@ -95,6 +95,29 @@ def test_a_refused_package_shows_why_in_the_list_and_inspect(admin_client):
         assert "leads outside its folder: “../evil.txt”" in html
 
 
+def test_a_refused_replacement_says_learners_keep_the_previous_upload(
+    admin_client, django_capture_on_commit_callbacks
+):
+    package = ingest_file(upload("good.zip", scorm_zip()), title="Replaced", language="en")
+    replacement = {
+        "title": "Replaced",
+        "language": "en",
+        "upload": upload("bad.zip", make_zip({"a.txt": "x"})),
+    }
+
+    post_package(
+        admin_client,
+        reverse(f"{URLS}:edit", args=[package.pk]),
+        replacement,
+        django_capture_on_commit_callbacks,
+    )
+
+    package.refresh_from_db()
+    assert package.status == PackageStatus.REFUSED and package.ready
+    listing = admin_client.get(reverse(f"{URLS}:list")).content.decode()
+    assert "Learners still get the previous upload" in listing
+
+
 def test_a_file_too_large_is_a_form_error(admin_client, settings):
     settings.LMS_PACKAGE_MAX_UPLOAD_BYTES = 100
     response = admin_client.post(

@@ -66,6 +66,25 @@ def test_a_refused_replacement_keeps_the_old_files_until_a_good_one_is_ready(
     assert storage.listdir(f"content/{package.uuid}/")[0] == ["3"]
 
 
+def test_learners_keep_the_live_revision_while_a_replacement_waits_or_is_refused(
+    django_capture_on_commit_callbacks,
+):
+    package = ingest_file(SimpleUploadedFile("a.zip", scorm_zip()), title="Course", language="en")
+    live = (package.folder, package.kind, package.manifest)
+
+    with django_capture_on_commit_callbacks(execute=False):
+        new_upload(package, "b.zip", make_zip({"readme.txt": "not a package"}))
+    package.refresh_from_db()
+    assert package.status == PackageStatus.WAITING
+    assert package.ready and (package.folder, package.kind, package.manifest) == live
+
+    check_package_task.call(package.pk, package.revision)
+    package.refresh_from_db()
+    assert package.status == PackageStatus.REFUSED and package.status_message
+    assert package.ready and (package.folder, package.kind, package.manifest) == live
+    assert package_storage().exists(package.folder + "index.html")
+
+
 def test_a_check_for_an_older_revision_does_nothing():
     package = ingest_file(SimpleUploadedFile("a.zip", scorm_zip()), title="Course", language="en")
 
