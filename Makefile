@@ -67,7 +67,8 @@ lint: $(VENV)/.installed
 	@echo "==> Django checks"
 	$(PY) manage.py makemigrations --check --dry-run -v 0
 	DJANGO_SETTINGS_MODULE=website.settings.production SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
-		ALLOWED_HOSTS=nordpeer.example EMAIL_URL=smtp://mail.nordpeer.example:587 $(PY) manage.py check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=nordpeer.example EMAIL_URL=smtp://mail.nordpeer.example:587 \
+		CONTENT_ORIGIN=https://content.nordpeer.example $(PY) manage.py check --deploy --fail-level WARNING
 
 test-sqlite: setup browser
 	@echo "==> Tests on SQLite"

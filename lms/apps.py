@@ -9,5 +9,9 @@ class LmsConfig(AppConfig):
     verbose_name = _("Learning")
 
     def ready(self):
-        # Deleting a package deletes its unpacked files, from the admin or anywhere else.
-        from lms import packages  # noqa: F401
+        # The deployment checks (CONTENT_ORIGIN), and deleting a package deleting its files
+        # wherever it is deleted from.
+        from lms import (
+            checks,  # noqa: F401
+            packages,  # noqa: F401
+        )
