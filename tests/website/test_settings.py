@@ -152,6 +152,7 @@ def test_production_deploy_checks_pass():
             "SECRET_KEY": KEY,
             "ALLOWED_HOSTS": "nordpeer.example",
             "EMAIL_URL": MAIL,
+            "CONTENT_ORIGIN": "https://content.nordpeer.example",
         },
         capture_output=True,
         text=True,
