@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from lms.statements import StatementError, parse_duration
+
 SCORM_12 = "1.2"
 SCORM_2004 = "2004"
 
@@ -47,21 +49,6 @@ MAX_LOCATION = 1000
 MAX_SUSPEND_DATA = 64000
 
 TIMESPAN_12 = re.compile(r"^(\d{2,4}):(\d{2}):(\d{2})(\.\d{1,2})?$")
-DURATION_2004 = re.compile(
-    r"^P(?:(?P<Y>\d+(?:\.\d+)?)Y)?(?:(?P<MO>\d+(?:\.\d+)?)M)?(?:(?P<W>\d+(?:\.\d+)?)W)?"
-    r"(?:(?P<D>\d+(?:\.\d+)?)D)?"
-    r"(?:T(?:(?P<H>\d+(?:\.\d+)?)H)?(?:(?P<MI>\d+(?:\.\d+)?)M)?(?:(?P<S>\d+(?:\.\d+)?)S)?)?$"
-)
-#: Seconds per unit of a SCORM 2004 time interval; months and years as averages, as ADL's samples count.
-DURATION_UNITS = {
-    "Y": 365.25 * 86400,
-    "MO": 30.4375 * 86400,
-    "W": 7 * 86400,
-    "D": 86400,
-    "H": 3600,
-    "MI": 60,
-    "S": 1,
-}
 
 
 class CommitError(ValueError):
@@ -143,10 +130,10 @@ def parse_timespan_12(value: str) -> float:
 
 def parse_duration_2004(value: str) -> float:
     """Seconds in a SCORM 2004 time interval (ISO 8601), such as PT1H2M3.5S."""
-    match = DURATION_2004.match(value)
-    if not match or value in ("P", "PT") or value.endswith("T"):
-        raise CommitError(_("The session time must be a SCORM 2004 time interval such as PT1M30S."))
-    return sum(float(number) * DURATION_UNITS[unit] for unit, number in match.groupdict().items() if number)
+    try:
+        return parse_duration(value)
+    except StatementError:
+        raise CommitError(_("The session time must be a SCORM 2004 time interval such as PT1M30S.")) from None
 
 
 def _centiseconds(seconds: float) -> int:

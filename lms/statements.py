@@ -40,10 +40,22 @@ POSITION_EXTENSION = "https://nordpeer.eu/xapi/extensions/position"
 #: How far in the future a device clock may be before its timestamp is refused.
 CLOCK_SKEW = timedelta(minutes=5)
 ACTIVITY_PATTERN = re.compile(r"^(lesson|[a-z_]+:[A-Za-z0-9._-]{1,100})$")
+#: An ISO 8601 duration (xAPI's result.duration, SCORM 2004's time intervals): PnYnMnWnDTnHnMnS.
 DURATION_PATTERN = re.compile(
-    r"^P(?:(?P<days>\d+(?:\.\d+)?)D)?"
-    r"(?:T(?:(?P<hours>\d+(?:\.\d+)?)H)?(?:(?P<minutes>\d+(?:\.\d+)?)M)?(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?$"
+    r"^P(?:(?P<Y>\d+(?:\.\d+)?)Y)?(?:(?P<MO>\d+(?:\.\d+)?)M)?(?:(?P<W>\d+(?:\.\d+)?)W)?"
+    r"(?:(?P<D>\d+(?:\.\d+)?)D)?"
+    r"(?:T(?:(?P<H>\d+(?:\.\d+)?)H)?(?:(?P<MI>\d+(?:\.\d+)?)M)?(?:(?P<S>\d+(?:\.\d+)?)S)?)?$"
 )
+#: Seconds per unit; months and years as calendar averages, as ADL's samples count them.
+DURATION_UNITS = {
+    "Y": 365.25 * 86400,
+    "MO": 30.4375 * 86400,
+    "W": 7 * 86400,
+    "D": 86400,
+    "H": 3600,
+    "MI": 60,
+    "S": 1,
+}
 
 
 class StatementError(ValueError):
@@ -132,11 +144,7 @@ def parse_duration(value: str) -> float:
     match = DURATION_PATTERN.match(value or "")
     if not match or value in ("P", "PT") or value.endswith("T"):
         raise StatementError(_("The duration must be an ISO 8601 duration such as PT1M30S."))
-    parts = {name: float(number) for name, number in match.groupdict().items() if number}
-    return (
-        parts.get("days", 0) * 86400 + parts.get("hours", 0) * 3600 + parts.get("minutes", 0) * 60
-        + parts.get("seconds", 0)
-    )  # fmt: skip
+    return sum(float(number) * DURATION_UNITS[unit] for unit, number in match.groupdict().items() if number)
 
 
 def format_duration(seconds: float) -> str:

@@ -70,7 +70,8 @@ def test_a_body_that_is_not_an_object_is_refused():
 
 
 @pytest.mark.parametrize(
-    ("text", "seconds"), [("PT0S", 0), ("PT1H2M3.5S", 3723.5), ("P1D", 86400), ("PT90S", 90)]
+    ("text", "seconds"),
+    [("PT0S", 0), ("PT1H2M3.5S", 3723.5), ("P1D", 86400), ("PT90S", 90), ("P1W", 604800), ("P1M", 2629800)],
 )
 def test_durations(text, seconds):
     assert parse_duration(text) == seconds
