@@ -148,7 +148,8 @@ def parse_duration(value: str) -> float:
 
 
 def format_duration(seconds: float) -> str:
-    return f"PT{round(seconds, 2):g}S"
+    # Fixed-point: "%g" would write a long total (over 11 days) as 2.6298e+06, which no parser reads.
+    return f"PT{f'{seconds:.2f}'.rstrip('0').rstrip('.')}S"
 
 
 def _number(value, name: str) -> float | None:
