@@ -134,6 +134,8 @@ STATIC_ROOT = BASE_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = ENV.media_root
 MEDIA_URL = "/media/"
+# British English, and the date-and-time formats Django lacks for Icelandic and Estonian.
+FORMAT_MODULE_PATH = ["website.formats"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
