@@ -91,3 +91,53 @@ class Enrolment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.course_key}"
+
+
+class Invitation(models.Model):
+    """An e-mailed, one-time, expiring link: to join a cohort, or to confirm a course registration.
+
+    Joining a cohort needs the person's yes: until they accept, they are no member and
+    their teachers see nothing of their record, only that they are invited. Only a hash
+    of the token is stored, so the table alone opens no account.
+    """
+
+    class Purpose(models.TextChoices):
+        COHORT = "cohort", _("Join a cohort")
+        REGISTRATION = "registration", _("Confirm a registration")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Invited")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, default=Purpose.COHORT)
+    cohort = models.ForeignKey(
+        Cohort, null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
+    )
+    #: For a registration: the course (translation_key) the person enrols in on confirming.
+    course_key = models.UUIDField(null=True, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    #: The language of the e-mail and of the link's pages.
+    language = models.CharField(max_length=10)
+    token_hash = models.CharField(max_length=64, unique=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "user"],
+                condition=models.Q(status="pending", purpose="cohort"),
+                name="one_pending_invitation_per_cohort",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.cohort or self.course_key} ({self.status})"

@@ -42,6 +42,14 @@ class CoursePage(SitePage):
         default=True,
         help_text=_("Anyone signed in may enrol. Otherwise teachers enrol people through cohorts."),
     )
+    self_registration = models.BooleanField(
+        _("open for registration"),
+        default=False,
+        help_text=_(
+            "People without an account may register on the course page with their e-mail address; "
+            "they confirm it through an e-mailed link. Needs self-enrolment."
+        ),
+    )
     certificate = models.BooleanField(
         _("certificate on completion"),
         default=True,
@@ -49,12 +57,13 @@ class CoursePage(SitePage):
     )
 
     content_panels = [*SitePage.content_panels, "summary", "introduction"]
-    settings_panels = [*SitePage.settings_panels, "self_enrolment", "certificate"]
+    settings_panels = [*SitePage.settings_panels, "self_enrolment", "self_registration", "certificate"]
     translatable_fields = [
         *PAGE_FIELDS,
         TranslatableField("summary"),
         TranslatableField("introduction"),
         SynchronizedField("self_enrolment", overridable=False),
+        SynchronizedField("self_registration", overridable=False),
         SynchronizedField("certificate", overridable=False),
     ]
 
