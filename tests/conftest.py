@@ -1,19 +1,57 @@
-"""Shared fixtures: the multilingual site, translated pages and users."""
+"""Shared fixtures: the multilingual site, translated pages and users; which tests run where.
+
+The site (nine locales, a home page per language, one editor group per language) is built once
+per test database, right after migrating, and every test's transaction rolls back to it. Tests
+that need more pages add them in their own transaction.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import connections
 
 from tests import factories
-from website.site_setup import SiteStructure, set_up_site
+from tests.requirements import on_ci
+from website.models import HomePage
+from website.site_setup import SiteStructure, editor_group_name, set_up_site
 from website.translating import translate
+
+#: Skips that CI accepts: no Elasticsearch server can be installed on these machines.
+ALLOWED_CI_SKIP = "ELASTICSEARCH_URL is not set"
+
+
+def _serialise_for_rollback() -> None:
+    """Let ``serialized_rollback`` tests restore the site too, not only what the migrations made."""
+    for connection in connections.all(initialized_only=True):
+        if connection.settings_dict["TEST"].get("SERIALIZE", True):
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        set_up_site()
+        _serialise_for_rollback()
+
+
+def site_structure() -> SiteStructure:
+    """The site as ``set_up_site`` left it, read back; built again where a flush removed it."""
+    source = HomePage.objects.filter(depth=2, locale__language_code=settings.LANGUAGE_CODE).first()
+    if source is None:
+        return set_up_site()
+    homes = {page.locale.language_code: page for page in source.get_translations(inclusive=True)}
+    groups = {code: Group.objects.get(name=editor_group_name(code)) for code in homes}
+    return SiteStructure(homes=homes, editor_groups=groups)
 
 
 @pytest.fixture
 def site(db) -> SiteStructure:
     """Locales for every language, a home page per language, one editor group per language."""
-    return set_up_site()
+    return site_structure()
 
 
 @pytest.fixture
@@ -50,3 +88,87 @@ def editor_of(site):
         return factories.make_user(groups=(site.editor_groups[language_code],))
 
     return make
+
+
+# --- Which tests run where -----------------------------------------------------------------
+# `postgres`: depends on the database vendor (concurrency, full-text search, query counts,
+# constraints, NUL and encodings, the production smoke test); `make test` runs these again on
+# PostgreSQL. `postgres_only`: cannot run on SQLite at all; left out (not skipped) there.
+
+
+#: Whole modules that depend on the vendor (tests elsewhere carry the marker themselves).
+POSTGRES_MODULES = {
+    # Row locks, conditional updates and JSON fields under the one progress path.
+    "lms/test_progress_state_machine.py",
+    "lms/test_api_statements.py",
+    "lms/test_scorm_commits.py",
+    "lms/test_teacher_marks_done.py",
+    # Unique constraints, cascades and aggregates over dates.
+    "lms/test_bulk_enrolment.py",
+    "lms/test_data_export_and_erasure.py",
+    "lms/test_teacher_dashboard.py",
+    "lms/test_certificates.py",
+    # What PostgreSQL refuses and SQLite stores: NUL, lengths, encodings.
+    "placements/test_bad_input_changes_nothing.py",
+    "supervision/test_bad_input.py",
+    "website/test_admin_bad_input.py",
+    # Full-text search: the embedded backend is PostgreSQL's own there.
+    "search/test_backend_contract.py",
+    "search/test_relevance.py",
+    "search/test_hostile_queries.py",
+    "search/test_indexing_follows_publishing.py",
+    # Query counts and migrations.
+    "website/test_query_counts.py",
+    "website/test_migrations.py",
+}
+TESTS_DIR = Path(__file__).resolve().parent
+
+
+def _on_postgresql() -> bool:
+    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.relative_to(TESTS_DIR).as_posix() in POSTGRES_MODULES:
+            item.add_marker(pytest.mark.postgres)
+    if _on_postgresql():
+        return
+    kept, left_out = [], []
+    for item in items:
+        (left_out if item.get_closest_marker("postgres_only") else kept).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+
+
+def _skips(terminalreporter) -> list:
+    return terminalreporter.stats.get("skipped", [])
+
+
+def _reason(report) -> str:
+    return str(report.longrepr[2]) if isinstance(report.longrepr, tuple) else str(report.longrepr)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    skips = _skips(terminalreporter)
+    elastic = [report for report in skips if ALLOWED_CI_SKIP in _reason(report)]
+    if elastic:
+        terminalreporter.write_line(
+            f"{len(elastic)} skipped: the Elasticsearch half of the search backend contract "
+            "(ELASTICSEARCH_URL is not set; no Elasticsearch server can be installed on this machine)."
+        )
+    if on_ci():
+        quiet = [report for report in skips if ALLOWED_CI_SKIP not in _reason(report)]
+        for report in quiet:
+            terminalreporter.write_line(f"CI does not accept this skip: {report.nodeid}: {_reason(report)}")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """On CI every skip but Elasticsearch's fails the run: a skip there hides a broken machine."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if not on_ci() or reporter is None or exitstatus != 0:
+        return
+    if any(ALLOWED_CI_SKIP not in _reason(report) for report in _skips(reporter)):
+        session.exitstatus = 1

@@ -10,10 +10,10 @@ import struct
 import zipfile
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 
 from lms.models.packages import package_storage
+from tests.requirements import require
 
 SCORM12_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="test.package" version="1"
@@ -38,10 +38,11 @@ SCORM12_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
 def shared_package(name: str) -> Path:
     """A real package from the shared test data; the test is skipped where the folder is absent."""
     path = Path(settings.TESTDATA_DIR) / name
-    if not path.is_file():
-        pytest.skip(
-            f"{name} is not in TESTDATA_DIR ({settings.TESTDATA_DIR}); the shared test data is absent"
-        )
+    require(
+        path.is_file(),
+        f"The shared test package {name}",
+        f"TESTDATA_DIR ({settings.TESTDATA_DIR}) should hold ../shared/testdata",
+    )
     return path
 
 

@@ -2,7 +2,7 @@
 
 We never download a browser (no ``playwright install``): Chromium is Debian's
 package at ``/usr/bin/chromium``, which ``make test`` installs. The tests are
-skipped, with the reason, where it is missing.
+skipped, with the reason, where it is missing (failed on CI: tests/requirements.py).
 
 The live server runs in another thread, so the content a test builds must be
 committed: every e2e module is marked
@@ -26,6 +26,7 @@ from playwright.sync_api import sync_playwright
 from wagtail.models import Page
 
 from tests import factories
+from tests.requirements import require
 from website.translating import translate
 
 REPO = Path(__file__).resolve().parents[2]
@@ -52,11 +53,11 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
     """One headless Debian Chromium for the whole run."""
-    if not CHROMIUM.exists():
-        pytest.skip(
-            f"Debian's Chromium is not installed at {CHROMIUM}: `make test` installs it "
-            "(apt-get install chromium); we never download a browser with `playwright install`."
-        )
+    require(
+        CHROMIUM.exists(),
+        f"Debian's Chromium at {CHROMIUM}",
+        "`make test` installs it (apt-get install chromium); we never download a browser",
+    )
     with pytest.MonkeyPatch.context() as env:
         # Playwright's sync API keeps an asyncio event loop running in this thread; Django's
         # ORM refuses to run beside one unless told the calling code is synchronous, which
@@ -91,9 +92,8 @@ def page(browser) -> Iterator:
 @pytest.fixture(scope="session")
 def axe_script() -> Path:
     """axe-core from npm (package.json); skipped where `npm ci` has not run."""
-    if not AXE_JS.exists():
-        hint = "run `npm ci` (`make test` does)" if shutil.which("npm") else "install npm, then `npm ci`"
-        pytest.skip(f"axe-core is not installed at {AXE_JS}: {hint}.")
+    hint = "run `npm ci` (`make test` does)" if shutil.which("npm") else "install npm, then `npm ci`"
+    require(AXE_JS.exists(), f"axe-core at {AXE_JS}", hint)
     return AXE_JS
 
 

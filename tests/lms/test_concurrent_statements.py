@@ -15,9 +15,8 @@ from tests.lms_factories import statement
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        "connection.vendor != 'postgresql'", reason="row locks are PostgreSQL's; SQLite serialises"
-    ),
+    # Row locks are PostgreSQL's; SQLite serialises writers.
+    pytest.mark.postgres_only,
 ]
 
 

@@ -14,6 +14,7 @@ from django.test import Client, RequestFactory, override_settings
 
 from lms.content.isolation import H5P_FRAME_SCRIPT_HASH, ContentHostMiddleware
 from tests.content_factories import fake_package, grant_token, interactive_lesson
+from tests.requirements import require
 
 SITE = "http://localhost:8000"
 CONTENT = "http://content.example:8000"
@@ -118,8 +119,7 @@ def test_without_a_content_origin_the_site_serves_content(token):
 
 def test_the_allowed_inline_script_is_the_one_h5p_writes_into_its_frame():
     bundle = Path(finders.find("vendor/h5p-standalone/frame.bundle.js") or "")
-    if not bundle.is_file():
-        pytest.skip("The H5P runtime is not in the static files: run `make setup`.")
+    require(bundle.is_file(), "The H5P runtime in the static files", "run `make setup`")
     inline = re.search(r"<script>(H5PIntegration = [^<]*)<\\/script>", bundle.read_text()).group(1)
     digest = base64.b64encode(hashlib.sha256(inline.encode()).digest()).decode()
     assert f"'sha256-{digest}'" == H5P_FRAME_SCRIPT_HASH

@@ -13,6 +13,8 @@ import polib
 import pytest
 from django.conf import settings
 
+from tests.requirements import require
+
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 #: The folders whose strings are in the catalogues (makemessages walks them).
 SOURCE_DIRS = ["website", "lms", "search", "placements", "supervision"]
@@ -67,8 +69,7 @@ def test_translations_keep_the_placeholders_of_the_source(code):
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_catalogue_compiles_without_format_errors(code, tmp_path):
     msgfmt = shutil.which("msgfmt")
-    if msgfmt is None:
-        pytest.skip("msgfmt (gettext) is not installed; `make system-packages` installs it")
+    require(msgfmt is not None, "msgfmt (gettext)", "`make system-packages` installs it")
     result = subprocess.run(  # noqa: S603 - our own command on the repository's catalogue
         [msgfmt, "--check", "-o", str(tmp_path / "django.mo"), str(catalogue_path(LOCALE_DIR, code))],
         capture_output=True,
@@ -96,8 +97,7 @@ def _copy_sources(target: Path) -> None:
 @pytest.fixture(scope="module")
 def regenerated(tmp_path_factory) -> Path:
     """The catalogues as `makemessages` makes them from today's code, in a copy of the project."""
-    if shutil.which("xgettext") is None:
-        pytest.skip("xgettext (gettext) is not installed; `make system-packages` installs it")
+    require(shutil.which("xgettext") is not None, "xgettext (gettext)", "`make system-packages` installs it")
     copy = tmp_path_factory.mktemp("messages")
     _copy_sources(copy)
     command = [sys.executable, "manage.py", "makemessages", "--no-obsolete", "--no-location"]
