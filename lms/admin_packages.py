@@ -16,13 +16,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.side_panels import StatusSidePanel
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
 from lms.models import InteractivePackage, PackageKind, PackageStatus
 from lms.models.packages import package_storage
 from lms.package_archive import Limits, PackageRefused, check_upload_size, megabytes
 from lms.packages import check_after_commit, prepare_new_upload
+from lms.permissions import PackagePermissionPolicy, editable_languages
 
 #: How the inspect view names each SCORM edition the manifest reader tells apart.
 SCORM_VERSION_LABELS = {
@@ -47,6 +50,11 @@ class InteractivePackageForm(WagtailAdminModelForm):
         if self.instance.pk:
             originals = originals.exclude(pk=self.instance.pk)
         self.fields["translation_of"].queryset = originals
+        if self.for_user is not None:
+            # A package is in a language whose pages the editor may edit, like a page.
+            languages = editable_languages(self.for_user)
+            field = self.fields["language"]
+            field.choices = [(code, name) for code, name in field.choices if code in languages or not code]
         self.fields["upload"].help_text = _(
             "An H5P file (.h5p) or a SCORM 1.2 or 2004 package (.zip), at most %(max)s MB. "
             "It is checked after saving; the list shows the result."
@@ -82,11 +90,38 @@ class InteractivePackageForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         new_upload = not self.instance.pk or "upload" in self.changed_data
+        if self.instance.pk and commit:
+            return self._save_edit(new_upload)
         if new_upload:
             prepare_new_upload(self.instance)
             self.instance.uploaded_by = self.for_user
         package = super().save(commit=commit)
         if commit and new_upload:
+            check_after_commit(package)
+        return package
+
+    def _save_edit(self, new_upload: bool) -> InteractivePackage:
+        """Save an edit by the form's columns only, under a row lock.
+
+        The background check writes status, revision, manifest and counts while the editor
+        has the form open: saving back the row read when the request began would undo it.
+        """
+        package = super().save(commit=False)
+        with transaction.atomic():
+            current = InteractivePackage.objects.select_for_update().get(pk=package.pk)
+            columns = ["title", "language", "translation_of"]
+            if new_upload:
+                package.revision = current.revision
+                prepare_new_upload(package)
+                package.uploaded_by = self.for_user
+                columns += ["upload", "revision", "status", "status_message", "checked_at", "uploaded_by"]
+            package.save(update_fields=columns)
+            for name in ("revision", "status", "status_message", "checked_at", "live_revision", "kind"):
+                if name not in columns:
+                    setattr(package, name, getattr(current, name))
+            package.manifest, package.file_count = current.manifest, current.file_count
+            package.total_bytes = current.total_bytes
+        if new_upload:
             check_after_commit(package)
             if self.previous_upload and self.previous_upload != package.upload.name:
                 # The old file is replaced; what was unpacked from it stays until the new one is ready.
@@ -103,6 +138,32 @@ class PackageStatusColumn(Column):
         context = super().get_cell_context_data(instance, parent_context)
         context.update(package=instance, PackageStatus=PackageStatus)
         return context
+
+
+class _NotARevisionedObject:
+    """The package as Wagtail's status panel may read it.
+
+    The panel takes ``object.live_revision`` for a Wagtail ``Revision`` (``.created_at``); a
+    package's ``live_revision`` is the number of the revision learners get, so the panel
+    passed an empty string to ``timesince_last_update`` and the edit page answered 500.
+    """
+
+    live_revision = None
+
+    def __init__(self, package: InteractivePackage):
+        self._package = package
+
+    def __getattr__(self, name):
+        return getattr(self._package, name)
+
+
+class PackageEditView(EditView):
+    def get_side_panels(self):
+        panels = super().get_side_panels()
+        for panel in panels:
+            if isinstance(panel, StatusSidePanel):
+                panel.object = _NotARevisionedObject(panel.object)
+        return panels
 
 
 class PackageIndexView(IndexView):
@@ -145,6 +206,9 @@ class PackageInspectView(InspectView):
         return self.object.upload.name.rsplit("/", 1)[-1] if self.object.upload else "—"
 
 
+register_permission_policy(InteractivePackage, PackagePermissionPolicy(InteractivePackage))
+
+
 class InteractivePackageViewSet(SnippetViewSet):
     model = InteractivePackage
     icon = "media"
@@ -182,3 +246,4 @@ class InteractivePackageViewSet(SnippetViewSet):
     ]
     index_view_class = PackageIndexView
     inspect_view_class = PackageInspectView
+    edit_view_class = PackageEditView
