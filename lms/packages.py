@@ -68,6 +68,7 @@ __all__ = [
     "delete_package_files",
     "ingest_file",
     "prepare_new_upload",
+    "refuse_stopped_check",
     "unpack",
 ]
 
@@ -139,6 +140,20 @@ def check_package_task(package_id: int, revision: int) -> str:
         return "stale"
     with translation.override(_language_of(package.uploaded_by)):
         return check_package(package).status
+
+
+def refuse_stopped_check(package_id: int, revision: int) -> InteractivePackage | None:
+    """Refuse a revision whose check stopped the task worker again and again (see operations.recovery)."""
+    package = InteractivePackage.objects.filter(pk=package_id).select_related("uploaded_by").first()
+    if package is None or package.revision != revision:
+        return package
+    remove_folder(package_storage(), package.revision_folder(revision))
+    with translation.override(_language_of(package.uploaded_by)):
+        message = _(
+            "The check of this package stopped the task worker several times, so it was not unpacked. "
+            "Upload it again, or ask an administrator to look at the task queue."
+        )
+    return _finish(package, PackageStatus.REFUSED, message=message)
 
 
 def _language_of(user) -> str:

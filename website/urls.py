@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from lms.api import api as lms_api
+from operations.health import healthz
 from search.api import api as search_api
 from website.sitemap import sitemap
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("healthz/", healthz, name="healthz"),
     path("verify/", include("lms.verify_urls")),
     path("content/", include("lms.content.urls")),
     path("api/lms/", lms_api.urls),

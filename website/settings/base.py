@@ -4,6 +4,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from .environment import BASE_DIR, ENV
+from .services import shared_cache, storages_from_environment
 
 PROJECT_DIR = BASE_DIR / "website"
 
@@ -13,6 +14,7 @@ INSTALLED_APPS = [
     "search",
     "supervision",
     "placements",
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -29,6 +31,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -136,7 +139,7 @@ MEDIA_ROOT = ENV.media_root
 MEDIA_URL = "/media/"
 # British English, and the date-and-time formats Django lacks for Icelandic and Estonian.
 FORMAT_MODULE_PATH = ["website.formats"]
-STORAGES = {
+STORAGES = storages_from_environment(ENV) or {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     # H5P/SCORM uploads and their unpacked files: private, served only through lms.content's
@@ -152,6 +155,8 @@ MAX_UPLOAD_SIZE = ENV.max_upload_mb * 1024 * 1024
 WAGTAILDOCS_MAX_UPLOAD_SIZE = MAX_UPLOAD_SIZE
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = MAX_UPLOAD_SIZE
 # Documents are publications and their files: office formats, PDFs, videos and captions.
+# Documents always go through Wagtail's view and its privacy checks, also from an S3 bucket.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = [
     "pdf", "odt", "docx", "pptx", "xlsx", "rtf", "txt", "csv", "epub", "mp4", "webm", "vtt",
 ]  # fmt: skip
@@ -189,6 +194,8 @@ SEARCH_ELASTICSEARCH_INDEX = "nordpeer"
 
 # Tasks run in the request until a worker is configured (production overrides).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Redis when REDIS_URL is set, so every process sees one cache; otherwise each has its own.
+CACHES = {"default": shared_cache(ENV)}
 
 # --- Learning (lms) -------------------------------------------------------------
 # Largest body the statements API accepts (bytes): 50 statements fit easily.

@@ -83,6 +83,17 @@ class Environment:
     content_origin: str
     #: Where unpacked H5P/SCORM packages are stored (local storage); never served as plain media.
     package_root: Path
+    #: Redis for the shared cache (rate limits, glossary), e.g. redis://127.0.0.1:6379/0; unset: per process.
+    redis_url: str
+    #: S3-compatible object storage; with both buckets set, media and packages live there, not on disk.
+    s3_endpoint_url: str
+    s3_region: str
+    s3_access_key_id: str
+    s3_secret_access_key: str
+    #: Bucket of media (images, documents); documents are still served through the site's checks.
+    s3_media_bucket: str
+    #: Private bucket of H5P/SCORM uploads and their unpacked files (no public reads at all).
+    s3_package_bucket: str
 
 
 def read_environment() -> Environment:
@@ -106,6 +117,13 @@ def read_environment() -> Environment:
         deepl_api_url=_text("DEEPL_API_URL").rstrip("/"),
         content_origin=_text("CONTENT_ORIGIN").rstrip("/"),
         package_root=Path(_text("PACKAGE_ROOT", str(BASE_DIR / "packages"))),
+        redis_url=_text("REDIS_URL"),
+        s3_endpoint_url=_text("S3_ENDPOINT_URL").rstrip("/"),
+        s3_region=_text("S3_REGION"),
+        s3_access_key_id=_text("S3_ACCESS_KEY_ID"),
+        s3_secret_access_key=_text("S3_SECRET_ACCESS_KEY"),
+        s3_media_bucket=_text("S3_MEDIA_BUCKET"),
+        s3_package_bucket=_text("S3_PACKAGE_BUCKET"),
     )
 
 

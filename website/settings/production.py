@@ -34,6 +34,9 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W021",  # HSTS preload is a commitment for the whole domain: the operator's choice.
 ]
 
+# Package checks, LRS forwarding and index updates run in `manage.py db_worker`, not in requests.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
