@@ -170,6 +170,12 @@ class PackageIndexView(IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("translation_of")
 
+    def get_edit_url(self, instance):
+        # Offer editing only for the languages whose pages the user edits, not a link to a refusal.
+        if self.user_has_permission_for_instance("change", instance):
+            return super().get_edit_url(instance)
+        return None
+
 
 class PackageInspectView(InspectView):
     template_name = "lms/admin/package_inspect.html"

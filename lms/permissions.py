@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import QuerySet
+from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from lms.models import Cohort, Enrolment
 
@@ -51,3 +55,50 @@ def can_enrol_into_cohort(user, cohort: Cohort) -> bool:
     if not user.is_authenticated:
         return False
     return user.has_perm("lms.change_cohort") or cohort.teachers.filter(pk=user.pk).exists()
+
+
+def editable_languages(user) -> set[str]:
+    """The languages whose page tree ``user`` may edit: the per-language editor rule of pages.
+
+    A country's editor group has its page permissions on that language's home page
+    (``website.site_setup``); interactive packages and anything else kept per language
+    follow the same rule, so who may edit Swedish pages may edit Swedish packages.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    if user.is_superuser:
+        return {code for code, _name in settings.LANGUAGES}
+    cached = getattr(user, "_editable_languages", None)
+    if cached is None:  # once per request: lists ask for every row
+        policy = PagePermissionPolicy()
+        homes = Page.objects.filter(depth=2).select_related("locale")
+        cached = user._editable_languages = frozenset(
+            home.locale.language_code
+            for home in homes
+            if policy.user_has_permission_for_instance(user, "change", home)
+        )
+    return set(cached)
+
+
+class PackagePermissionPolicy(ModelPermissionPolicy):
+    """Model permissions for interactive packages, and per package its language's editor rule.
+
+    Viewing and choosing stay open to every editor (a lesson in any language may fall
+    back to another language's package); changing or deleting a package needs the
+    right to edit its language's pages.
+    """
+
+    scoped_actions = frozenset({"change", "delete"})
+
+    def user_has_permission_for_instance(self, user, action, instance) -> bool:
+        if not self.user_has_permission(user, action):
+            return False
+        return action not in self.scoped_actions or instance.language in editable_languages(user)
+
+    def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
+        permitted = [action for action in actions if self.user_has_permission(user, action)]
+        if not permitted:
+            return self.model._default_manager.none()
+        if any(action not in self.scoped_actions for action in permitted):
+            return self.model._default_manager.all()
+        return self.model._default_manager.filter(language__in=editable_languages(user))

@@ -5,7 +5,9 @@ from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -40,6 +42,27 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkViewSetGroup)
+
+
+def _may(request, action: str, instance) -> bool:
+    policy = policy_registry.get_by_type(type(instance))
+    return policy is None or policy.user_has_permission_for_instance(request.user, action, instance)
+
+
+@hooks.register("before_edit_snippet")
+def edit_only_what_the_policy_allows(request, instance):
+    """Wagtail's snippet edit view checks the model permission only; ask the instance's policy too.
+
+    Interactive packages are scoped per language (``lms.permissions.PackagePermissionPolicy``).
+    """
+    return None if _may(request, "change", instance) else permission_denied(request)
+
+
+@hooks.register("before_delete_snippet")
+def delete_only_what_the_policy_allows(request, instances):
+    if all(_may(request, "delete", instance) for instance in instances):
+        return None
+    return permission_denied(request)
 
 
 @hooks.register("register_admin_urls", order=-1)
