@@ -10,13 +10,11 @@ __all__ = ["Hit", "SearchBackend", "SearchUnavailable", "get_backend"]
 
 
 def get_backend() -> SearchBackend:
-    """The configured backend (cheap to create: no connection is opened until it is used)."""
+    """The configured backend; Elasticsearch's is one per process, with one client."""
     if settings.SEARCH_ELASTICSEARCH_URL:
-        from search.backends.elastic import ElasticsearchBackend
+        from search.backends.elastic import shared_backend
 
-        return ElasticsearchBackend(
-            settings.SEARCH_ELASTICSEARCH_URL, alias=settings.SEARCH_ELASTICSEARCH_INDEX
-        )
+        return shared_backend(settings.SEARCH_ELASTICSEARCH_URL, settings.SEARCH_ELASTICSEARCH_INDEX)
     from search.backends.embedded import embedded_backend
 
     return embedded_backend()

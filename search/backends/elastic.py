@@ -7,6 +7,8 @@ the old index is deleted afterwards. Bodies are built in ``search.backends.elast
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
@@ -61,7 +63,7 @@ class ElasticsearchBackend(SearchBackend):
 
     def __init__(self, url: str, alias: str = "nordpeer", client: Elasticsearch | None = None) -> None:
         self.alias = alias
-        #: Whether the alias is known to exist, so it is checked once per backend object.
+        #: Whether the alias is known to exist: checked once per process (see ``shared_backend``).
         self.ready = False
         self.client = client or Elasticsearch(url, request_timeout=10, retry_on_timeout=True, max_retries=2)
 
@@ -69,8 +71,10 @@ class ElasticsearchBackend(SearchBackend):
         """One client call; an unreachable or failing engine becomes SearchUnavailable."""
         try:
             return method(**kwargs)
-        except NotFoundError:
-            raise
+        except NotFoundError as error:
+            # The index went away behind our back (deleted by hand): check it again next time.
+            self.ready = False
+            raise SearchUnavailable(f"Elasticsearch index {self.alias!r} is missing: {error}") from error
         except (ApiError, TransportError, BulkIndexError) as error:
             raise SearchUnavailable(f"Elasticsearch at {self.alias!r} failed: {error}") from error
 
@@ -194,3 +198,19 @@ class ElasticsearchBackend(SearchBackend):
     def count(self) -> int:
         self.ensure_index()
         return int(self._call(self.client.count, index=self.alias)["count"])
+
+
+_shared: dict[tuple[int, str, str], ElasticsearchBackend] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_backend(url: str, alias: str) -> ElasticsearchBackend:
+    """This process's one backend for ``url`` and ``alias``: one client (one connection pool), and
+    the index checked on first use, not on every search. Keyed by process id too, so a worker forked
+    from a server that had already connected opens its own connections."""
+    key = (os.getpid(), url, alias)
+    with _shared_lock:
+        backend = _shared.get(key)
+        if backend is None:
+            backend = _shared[key] = ElasticsearchBackend(url, alias=alias)
+    return backend
