@@ -69,7 +69,7 @@ def check_search() -> None:
     from search.backends import get_backend
 
     backend = get_backend()
-    health = backend.client.cluster.health(request_timeout=3)
+    health = backend.client.options(request_timeout=3, max_retries=0).cluster.health()
     if health.get("status") == "red":
         raise Unhealthy("the Elasticsearch cluster is red")
 
