@@ -9,7 +9,7 @@ PG_URL    ?= postgres://postgres@127.0.0.1:5432/nordpeer
 # Run apt-get only where we may (root); otherwise say what is missing.
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup run test lint test-sqlite test-postgres benchmark system-packages browser messages clean
+.PHONY: setup run serve test lint test-sqlite test-postgres benchmark system-packages browser messages clean
 
 ## Set-up ----------------------------------------------------------------------
 
@@ -32,7 +32,10 @@ $(VENDOR)/.copied: node_modules/.installed
 	mkdir -p $(VENDOR)/scorm-again
 	cp -R node_modules/h5p-standalone/dist $(VENDOR)/h5p-standalone
 	cp node_modules/h5p-standalone/LICENSE* $(VENDOR)/h5p-standalone/ 2>/dev/null || true
-	cp node_modules/scorm-again/dist/scorm12.min.js node_modules/scorm-again/dist/scorm2004.min.js $(VENDOR)/scorm-again/
+	# With their source maps: the runtimes name them, and collectstatic's manifest refuses a missing one.
+	cp node_modules/scorm-again/dist/scorm12.min.js node_modules/scorm-again/dist/scorm12.min.js.map \
+		node_modules/scorm-again/dist/scorm2004.min.js node_modules/scorm-again/dist/scorm2004.min.js.map \
+		$(VENDOR)/scorm-again/
 	cp node_modules/scorm-again/LICENSE* $(VENDOR)/scorm-again/ 2>/dev/null || true
 	touch $@
 
@@ -55,6 +58,15 @@ run: setup
 	@echo "==> Serving on http://127.0.0.1:8000/en/"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+## Production on one machine ----------------------------------------------------
+
+# The production topology (website/serve.py): collectstatic, migrate, then WEB_CONCURRENCY
+# (2) gunicorn workers on PORT (8000) and the task worker, stopped together by Ctrl-C. Reads the
+# environment production needs (README "Deployment", .env.example): SECRET_KEY, ALLOWED_HOSTS,
+# BASE_URL, EMAIL_URL, DATABASE_URL (PostgreSQL), REDIS_URL; SECURE_SSL_REDIRECT=false for plain HTTP.
+serve: setup
+	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) -m website.serve
+
 ## Tests -----------------------------------------------------------------------
 
 browser:
@@ -67,8 +79,8 @@ lint: $(VENV)/.installed
 	@echo "==> Django checks"
 	$(PY) manage.py makemigrations --check --dry-run -v 0
 	DJANGO_SETTINGS_MODULE=website.settings.production SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
-		ALLOWED_HOSTS=nordpeer.example EMAIL_URL=smtp://mail.nordpeer.example:587 \
-		CONTENT_ORIGIN=https://content.nordpeer.example $(PY) manage.py check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=nordpeer.example EMAIL_URL=smtp://mail.nordpeer.example:587 BASE_URL=https://nordpeer.example \
+		CONTENT_ORIGIN=https://nordpeer-content.example $(PY) manage.py check --deploy --fail-level WARNING
 
 test-sqlite: setup browser
 	@echo "==> Tests on SQLite"

@@ -39,6 +39,7 @@ def run_settings(module: str, **env: str) -> subprocess.CompletedProcess:
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "DJANGO_SETTINGS_MODULE": module,
         "EMAIL_URL": MAIL,
+        "BASE_URL": SITE,
         **env,
     }
     return subprocess.run(  # noqa: S603 - this interpreter running our fixed script
@@ -60,6 +61,7 @@ def loaded(result: subprocess.CompletedProcess) -> dict:
 PRODUCTION = "website.settings.production"
 KEY = "a-long-random-production-key-0123456789abcdefghijklmnopqrstuvwxyz"
 MAIL = "smtp://nordpeer%40mail.example:s3cret@smtp.mail.example:587"
+SITE = "https://nordpeer.example"
 
 
 def test_production_refuses_to_start_without_a_secret_key():
@@ -92,7 +94,7 @@ def test_production_reads_the_mail_server_from_email_url():
     script = "import django; django.setup(); from django.conf import settings as s; "
     script += "print(s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_HOST_PASSWORD, s.EMAIL_USE_TLS)"
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "DJANGO_SETTINGS_MODULE": PRODUCTION}
-    env.update(SECRET_KEY=KEY, ALLOWED_HOSTS="nordpeer.example", EMAIL_URL=MAIL)
+    env.update(SECRET_KEY=KEY, ALLOWED_HOSTS="nordpeer.example", EMAIL_URL=MAIL, BASE_URL=SITE)
     result = subprocess.run(  # noqa: S603 - this interpreter running our fixed script
         [sys.executable, "-c", script],
         cwd=settings.BASE_DIR,
@@ -102,6 +104,36 @@ def test_production_reads_the_mail_server_from_email_url():
         timeout=120,
     )
     assert result.stdout.split() == ["smtp.mail.example", "587", "nordpeer@mail.example", "s3cret", "True"]
+
+
+def test_production_refuses_to_start_without_base_url():
+    result = run_settings(PRODUCTION, SECRET_KEY=KEY, ALLOWED_HOSTS="nordpeer.example", BASE_URL="")
+    assert result.returncode != 0
+    assert "BASE_URL must be set in production" in result.stderr
+
+
+def test_production_derives_ids_and_frame_ancestors_from_base_url():
+    script = (
+        "import django; django.setup(); from django.conf import settings; "
+        "from lms.content.isolation import site_origins; from lms.xapi import home_page; "
+        "print(settings.WAGTAILADMIN_BASE_URL, site_origins()[0], home_page())"
+    )
+    result = subprocess.run(  # noqa: S603 - this interpreter running our fixed script
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env={
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "DJANGO_SETTINGS_MODULE": PRODUCTION,
+            "SECRET_KEY": KEY,
+            "ALLOWED_HOSTS": "kurs.example",
+            "EMAIL_URL": MAIL,
+            "BASE_URL": "https://kurs.example:8443/",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.split() == ["https://kurs.example:8443"] * 3, result.stderr
 
 
 def test_production_starts_with_both_and_uses_them():
@@ -152,7 +184,9 @@ def test_production_deploy_checks_pass():
             "SECRET_KEY": KEY,
             "ALLOWED_HOSTS": "nordpeer.example",
             "EMAIL_URL": MAIL,
-            "CONTENT_ORIGIN": "https://content.nordpeer.example",
+            "BASE_URL": SITE,
+            # A registrable domain of its own: content.nordpeer.example could set the site's cookies.
+            "CONTENT_ORIGIN": "https://nordpeer-content.example",
         },
         capture_output=True,
         text=True,

@@ -76,6 +76,16 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.parse(ENV.database_url, conn_max_age=60)}
+# SQLite, the embedded default, under several workers: WAL lets readers run beside the one writer,
+# and BEGIN IMMEDIATE takes the write lock when a transaction starts, so one that reads and then
+# writes waits its turn (the busy timeout, seconds) instead of failing "database is locked" when
+# it tries to upgrade a read lock. synchronous stays FULL: a learner's commit survives a power cut.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 30,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -133,7 +143,7 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = ENV.static_root
 STATIC_URL = "/static/"
 MEDIA_ROOT = ENV.media_root
 MEDIA_URL = "/media/"
@@ -164,7 +174,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail -----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Nordpeer"
-WAGTAILADMIN_BASE_URL = ENV.base_url
+# The site's address outside a request: frame-ancestors of the players, xAPI activity ids, e-mail
+# links. Production requires BASE_URL; development and the demo run on this one.
+WAGTAILADMIN_BASE_URL = ENV.base_url or "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"

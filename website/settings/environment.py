@@ -53,7 +53,8 @@ class Environment:
     csrf_trusted_origins: list[str]
     #: sqlite:///path or postgres://user@host:port/name; SQLite in the project folder by default.
     database_url: str
-    #: Absolute base URL of the site, used in admin e-mails and the sitemap outside requests.
+    #: The site's absolute base URL (https://nordpeer.example): frame-ancestors, xAPI activity ids,
+    #: e-mail links. Required in production; development uses http://127.0.0.1:8000.
     base_url: str
     #: Largest accepted upload (documents, images, caption files), in megabytes.
     max_upload_mb: int
@@ -83,6 +84,13 @@ class Environment:
     content_origin: str
     #: Where unpacked H5P/SCORM packages are stored (local storage); never served as plain media.
     package_root: Path
+    #: Where `collectstatic` puts the static files the app server sends (WhiteNoise).
+    static_root: Path
+    #: Address and port the application server (gunicorn, `make serve`) listens on.
+    host: str
+    port: int
+    #: Application worker processes of `make serve` (gunicorn's own variable).
+    web_concurrency: int
     #: Redis for the shared cache (rate limits, glossary), e.g. redis://127.0.0.1:6379/0; unset: per process.
     redis_url: str
     #: S3-compatible object storage; with both buckets set, media and packages live there, not on disk.
@@ -102,7 +110,7 @@ def read_environment() -> Environment:
         allowed_hosts=_list("ALLOWED_HOSTS"),
         csrf_trusted_origins=_list("CSRF_TRUSTED_ORIGINS"),
         database_url=_text("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        base_url=_text("BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
+        base_url=_text("BASE_URL").rstrip("/"),
         max_upload_mb=_number("MAX_UPLOAD_MB", 50),
         media_root=Path(_text("MEDIA_ROOT", str(BASE_DIR / "media"))),
         secure_ssl_redirect=_flag("SECURE_SSL_REDIRECT", True),
@@ -117,6 +125,10 @@ def read_environment() -> Environment:
         deepl_api_url=_text("DEEPL_API_URL").rstrip("/"),
         content_origin=_text("CONTENT_ORIGIN").rstrip("/"),
         package_root=Path(_text("PACKAGE_ROOT", str(BASE_DIR / "packages"))),
+        static_root=Path(_text("STATIC_ROOT", str(BASE_DIR / "static"))),
+        host=_text("HOST", "127.0.0.1"),
+        port=_number("PORT", 8000),
+        web_concurrency=_number("WEB_CONCURRENCY", 2),
         redis_url=_text("REDIS_URL"),
         s3_endpoint_url=_text("S3_ENDPOINT_URL").rstrip("/"),
         s3_region=_text("S3_REGION"),

@@ -11,6 +11,14 @@ if not ENV.secret_key:
     raise ImproperlyConfigured("SECRET_KEY must be set in production (see .env.example).")
 if not ENV.allowed_hosts:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production (see .env.example).")
+# Players' frame-ancestors, xAPI activity ids and e-mail links are built from it: a guessed default
+# blocks every player on any other address and writes wrong ids into the learning record for good.
+if not ENV.base_url:
+    raise ImproperlyConfigured(
+        "BASE_URL must be set in production to the site's address, e.g. https://nordpeer.example "
+        "(see .env.example)."
+    )
+WAGTAILADMIN_BASE_URL = ENV.base_url
 
 DEBUG = False
 SECRET_KEY = ENV.secret_key
@@ -34,12 +42,19 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W021",  # HSTS preload is a commitment for the whole domain: the operator's choice.
 ]
 
+# Static files from the app server itself (WhiteNoise), on the site and the content origin alike:
+# hashed names and gzip copies made by collectstatic; a hashed file is cached for ten years
+# (immutable), an unhashed one (a runtime's own lookups by plain name) for an hour.
+MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "whitenoise.middleware.WhiteNoiseMiddleware")  # fmt: skip
+WHITENOISE_MAX_AGE = 60 * 60
 # Package checks, LRS forwarding and index updates run in `manage.py db_worker`, not in requests.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 STORAGES = {
     **STORAGES,  # noqa: F405
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 # Participants set their passwords through e-mailed links; without a server, refuse to pretend.

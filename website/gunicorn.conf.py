@@ -1,0 +1,31 @@
+"""gunicorn's settings for Nordpeer (`make serve`, `python -m website.serve`).
+
+gunicorn rather than granian: Django and its ORM are synchronous, so gunicorn's sync workers fit
+them without a thread pool in between; it is pure Python from PyPI (nothing to build), and its
+process model (a master restarting workers, graceful reloads on HUP) is what operators and
+reverse-proxy guides expect. The speed granian adds is in the HTTP layer, not where a Django
+request spends its time (templates, the database).
+"""
+
+from website.settings.environment import read_environment
+
+_env = read_environment()
+
+wsgi_app = "website.wsgi:application"
+bind = f"{_env.host}:{_env.port}"
+workers = _env.web_concurrency
+worker_class = "sync"
+# A package upload of up to 500 MB must arrive within this; the check itself runs in the task worker.
+timeout = 120
+graceful_timeout = 30
+# Behind a proxy that keeps connections to the upstream open.
+keepalive = 5
+# Recycle a worker now and then, staggered, so a slow leak cannot grow without bound.
+max_requests = 2000
+max_requests_jitter = 200
+# Access log to standard output in the common format, with the time taken (µs); errors to stderr.
+accesslog = "-"
+errorlog = "-"
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(D)s'
+# Trust X-Forwarded-* only from a proxy on this machine (the default), see README "Reverse proxy".
+forwarded_allow_ips = "127.0.0.1,::1"
