@@ -1,0 +1,74 @@
+"""REDIS_URL makes the default cache Redis, shared by every process: a glossary change reaches them all."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from django.test import override_settings
+from wagtail.models import Locale
+
+from search import glossary
+from tests.production.redis_server import redis_cache, redis_server  # noqa: F401 -- the fixture
+from website.models import GlossaryTerm
+from website.settings.environment import read_environment
+from website.settings.services import shared_cache
+
+pytestmark = pytest.mark.django_db
+
+REPO = Path(__file__).resolve().parents[2]
+
+#: Another process with the settings an operator runs (development's, which set no CACHES of their
+#: own): what does its default cache hold under the glossary's key?
+OTHER_PROCESS = """
+import json, django
+django.setup()
+from django.core.cache import caches
+cache = caches["default"]
+found = cache.get({key!r})
+print(json.dumps({{"backend": type(cache).__name__, "concepts": sorted(c.key for c in found or [])}}))
+"""
+
+
+def other_process(redis_url: str) -> dict:
+    env = {"DJANGO_SETTINGS_MODULE": "website.settings.dev", "REDIS_URL": redis_url, "PATH": "/usr/bin:/bin"}
+    code = OTHER_PROCESS.format(key=glossary.CACHE_KEY)
+    finished = subprocess.run(  # noqa: S603 -- our own interpreter
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    return json.loads(finished.stdout.strip().splitlines()[-1])
+
+
+def test_without_redis_url_each_process_keeps_its_own_memory_cache(monkeypatch):
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    assert shared_cache(read_environment()) == {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+
+
+def test_redis_url_gives_djangos_redis_cache_with_short_timeouts():
+    settings = redis_cache("redis://cache.internal:6379/2")
+    assert settings["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings["LOCATION"] == "redis://cache.internal:6379/2"
+    assert settings["OPTIONS"] == {"socket_connect_timeout": 2, "socket_timeout": 2}
+
+
+def test_a_glossary_change_reaches_another_process_at_once(redis_server):  # noqa: F811
+    key = uuid.uuid4()
+    english, _created = Locale.objects.get_or_create(language_code="en")
+    term = GlossaryTerm.objects.create(
+        locale=english, translation_key=key, term="peer support worker", definition="A worker."
+    )
+    with override_settings(CACHES={"default": redis_cache(redis_server.url)}):
+        glossary.concepts()  # this process loads the glossary and caches it
+
+        seen = other_process(redis_server.url)
+        assert seen["backend"] == "RedisCache"
+        assert str(key) in seen["concepts"]  # the other process reads what this one cached
+
+        term.other_terms = "peer worker"
+        term.save()  # dropped from the shared cache, for every process, not only this one
+        assert other_process(redis_server.url)["concepts"] == []
