@@ -7,12 +7,14 @@ that need more pages add them in their own transaction.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import connections
+from django.db.models.signals import pre_save
 
 from tests import factories
 from tests.requirements import on_ci
@@ -90,6 +92,47 @@ def editor_of(site):
     return make
 
 
+# --- One path writes learning records ----------------------------------------------------
+REPO = Path(__file__).resolve().parents[1]
+#: Who may save a statement or lesson progress: the one progress path, and tests setting up state.
+RECORD_WRITERS = ("lms/progress.py", "tests/")
+#: The models' own ``save`` is the write itself, not its caller.
+RECORD_MODELS = "lms/models/records.py"
+
+
+class RecordWrittenOutsideProgressPath(AssertionError):
+    pass
+
+
+def guard_record_write(sender, **kwargs) -> None:
+    """Refuse a save whose nearest project caller is not lms/progress.py (DESIGN.md, the learning flow)."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        path = Path(frame.f_code.co_filename)
+        if path.is_relative_to(REPO) and ".venv" not in path.parts:
+            caller = path.relative_to(REPO).as_posix()
+            if caller.startswith(RECORD_WRITERS):
+                return
+            if caller == RECORD_MODELS:
+                frame = frame.f_back
+                continue
+            raise RecordWrittenOutsideProgressPath(
+                f"{sender.__name__} saved from {caller}:{frame.f_lineno}, not through lms/progress.py"
+            )
+        frame = frame.f_back
+
+
+@pytest.fixture(scope="session", autouse=True)
+def only_the_progress_path_writes_records():
+    from lms.models import LearningStatement, LessonProgress
+
+    for model in (LearningStatement, LessonProgress):
+        pre_save.connect(guard_record_write, sender=model, weak=False, dispatch_uid=f"guard-{model.__name__}")
+    yield
+    for model in (LearningStatement, LessonProgress):
+        pre_save.disconnect(sender=model, dispatch_uid=f"guard-{model.__name__}")
+
+
 # --- Which tests run where -----------------------------------------------------------------
 # `postgres`: depends on the database vendor (concurrency, full-text search, query counts,
 # constraints, NUL and encodings, the production smoke test); `make test` runs these again on
@@ -121,7 +164,7 @@ POSTGRES_MODULES = {
     "website/test_query_counts.py",
     "website/test_migrations.py",
 }
-TESTS_DIR = Path(__file__).resolve().parent
+TESTS_DIR = REPO / "tests"
 
 
 def _on_postgresql() -> bool:
