@@ -233,8 +233,8 @@ def test_only_superusers_see_or_carry_out_erasure_requests(learner, editor_of):
 
     for user in (learner, teacher, editor_of("sv"), staff_teacher):
         client = client_for(user)
-        assert client.get(ADMIN_INDEX).status_code in (302, 403)
-        assert client.post(f"{ADMIN_INDEX}{request.pk}/carry-out/").status_code in (302, 403)
+        assert client.get(ADMIN_INDEX).status_code == 302
+        assert client.post(f"{ADMIN_INDEX}{request.pk}/carry-out/").status_code == 302
     assert get_user_model().objects.filter(pk=learner.pk).exists()
     assert ErasureRequest.objects.get().status == ErasureRequest.Status.PENDING
 

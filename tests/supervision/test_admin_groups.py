@@ -66,8 +66,8 @@ def test_a_supervisor_edits_their_group_but_creates_and_deletes_none(db):
     assert edited.status_code == 302
     assert group.current_rules().number == 2
     assert set(group.participants()) == {kari}
-    assert add.status_code in (302, 403)
-    assert delete.status_code in (302, 403)
+    assert add.status_code == 302
+    assert delete.status_code == 302
     assert SupervisionGroup.objects.filter(pk=group.pk).exists()
 
 
@@ -84,5 +84,5 @@ def test_topics_can_be_retired_but_not_added_or_deleted(db):
     assert retired.status_code == 302
     ethics.refresh_from_db()
     assert ethics.active is False
-    assert add.status_code in (302, 403)
+    assert add.status_code == 302
     assert Topic.objects.count() == 12
