@@ -3,12 +3,14 @@
 from django.contrib.auth import views as auth
 from django.urls import path, reverse_lazy
 
+from website.throttled_auth import ThrottledLoginView, ThrottledPasswordResetView
+
 urlpatterns = [
-    path("login/", auth.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", ThrottledLoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth.LogoutView.as_view(), name="logout"),
     path(
         "password/reset/",
-        auth.PasswordResetView.as_view(success_url=reverse_lazy("password_reset_done")),
+        ThrottledPasswordResetView.as_view(success_url=reverse_lazy("password_reset_done")),
         name="password_reset",
     ),
     path("password/reset/sent/", auth.PasswordResetDoneView.as_view(), name="password_reset_done"),

@@ -43,3 +43,8 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# Error pages in the site's layout and the URL's language; the 500 page needs no database.
+handler404 = "website.error_views.page_not_found"
+handler403 = "website.error_views.permission_denied"
+handler500 = "website.error_views.server_error"

@@ -243,3 +243,20 @@ LOGGING = {
         "search": {"level": "INFO"},
     },
 }
+
+# --- Rate limits (website.ratelimits) -------------------------------------------
+# (events, seconds) per key, counted in the default cache: Redis in production, so all
+# workers share the counts. Sign-in counts failures only. Per-address limits are higher
+# than per-account ones because a classroom or an office comes from behind one address.
+RATELIMIT_LOGIN_FAILURES_PER_ACCOUNT = (10, 60)
+RATELIMIT_LOGIN_FAILURES_PER_ADDRESS = (30, 60)
+RATELIMIT_PASSWORD_RESETS_PER_EMAIL = (5, 60 * 60)
+RATELIMIT_PASSWORD_RESETS_PER_ADDRESS = (20, 60 * 60)
+RATELIMIT_VERIFY_PER_ADDRESS = (60, 60)
+RATELIMIT_STATEMENTS_PER_ACCOUNT = (120, 60)
+RATELIMIT_STATEMENTS_PER_ADDRESS = (1200, 60)
+# Behind a reverse proxy, the header it writes the client's address into (e.g. X-Forwarded-For);
+# empty: REMOTE_ADDR. Only set it when every request passes the proxy, or clients can forge it.
+RATELIMIT_CLIENT_IP_HEADER = ENV.client_ip_header
+WAGTAILADMIN_USER_LOGIN_FORM = "website.admin_login.ThrottledAdminLoginForm"
+

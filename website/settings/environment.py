@@ -84,6 +84,9 @@ class Environment:
     content_origin: str
     #: Where unpacked H5P/SCORM packages are stored (local storage); never served as plain media.
     package_root: Path
+    #: Header a trusted reverse proxy puts the client's address in (e.g. X-Forwarded-For), used
+    #: by the rate limits; unset: the connection's address. Set it only behind such a proxy.
+    client_ip_header: str
     #: Where `collectstatic` puts the static files the app server sends (WhiteNoise).
     static_root: Path
     #: Address and port the application server (gunicorn, `make serve`) listens on.
@@ -125,6 +128,7 @@ def read_environment() -> Environment:
         deepl_api_url=_text("DEEPL_API_URL").rstrip("/"),
         content_origin=_text("CONTENT_ORIGIN").rstrip("/"),
         package_root=Path(_text("PACKAGE_ROOT", str(BASE_DIR / "packages"))),
+        client_ip_header=_text("TRUSTED_CLIENT_IP_HEADER"),
         static_root=Path(_text("STATIC_ROOT", str(BASE_DIR / "static"))),
         host=_text("HOST", "127.0.0.1"),
         port=_number("PORT", 8000),

@@ -22,3 +22,8 @@ STORAGES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TESTDATA_DIR = ENV.testdata_dir
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The suite posts thousands of statements from one address within a minute; the production
+# limits are tested in tests/production/test_rate_limits.py, which sets them back.
+RATELIMIT_STATEMENTS_PER_ACCOUNT = (100_000, 60)
+RATELIMIT_STATEMENTS_PER_ADDRESS = (100_000, 60)
+RATELIMIT_VERIFY_PER_ADDRESS = (100_000, 60)
