@@ -12,10 +12,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from website.admin_views import po_files as po_file_views
+from website.admin_views.source_pages import SourcePagesView
 from website.admin_views.translation_status import TranslationStatusView
 from website.languages import best_translation, is_language
 from website.models import GlossaryTerm, PartnerOrganisation
 from website.translation_admin import PageTranslationSubmitView, SnippetTranslationSubmitView
+from website.translation_flow import UpdateTranslationsView, refuse_publishing_unfinished
 
 
 class PartnerOrganisationViewSet(SnippetViewSet):
@@ -74,7 +76,14 @@ def limit_translation_submission_to_own_languages():
             "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
             SnippetTranslationSubmitView.as_view(),
         ),
+        path("localize/update/<int:translation_source_id>/", UpdateTranslationsView.as_view()),
     ]
+
+
+@hooks.register("before_edit_page", order=-1)
+def publish_translations_only_when_finished(request, page):
+    """Before wagtail-localize's own hook, which serves the translation editor's publish."""
+    return refuse_publishing_unfinished(request, page)
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -87,9 +96,22 @@ def translation_workflow_urls():
             TranslationStatusView.as_view(results_only=True),
             name="translation_status_results",
         ),
+        path("translations/source/", SourcePagesView.as_view(), name="source_pages"),
+        path("translations/source/<int:page_id>/", SourcePagesView.as_view(), name="source_pages_page"),
         path("localize/translate/<int:translation_id>/pofile/download/", po_file_views.download_po),
         path("localize/translate/<int:translation_id>/pofile/upload/", po_file_views.upload_po),
     ]
+
+
+@hooks.register("register_admin_menu_item")
+def source_pages_menu_item():
+    return MenuItem(
+        _("Source pages"),
+        reverse("source_pages"),
+        name="source-pages",
+        icon_name="site",
+        order=150,
+    )
 
 
 @hooks.register("register_reports_menu_item")

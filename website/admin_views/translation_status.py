@@ -16,6 +16,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 
+from lms.permissions import editable_languages
 from website import machine_translation
 from website.translation_status import (
     Cell,
@@ -74,8 +75,10 @@ _ID = 999999999
 class CellRenderer:
     """The HTML of one cell: its state, its dates or progress, and the next thing to do."""
 
-    def __init__(self, own_languages: list[str]) -> None:
+    def __init__(self, own_languages: list[str], actionable: set[str]) -> None:
         self.own = set(own_languages)
+        #: The languages the user may translate and edit in: other cells show their state, no action.
+        self.actionable = actionable
         self.labels = {value: str(label) for value, label in State.choices}
         self.names: dict[str, str] = {}
         self.urls = {
@@ -113,6 +116,14 @@ class CellRenderer:
                 notes.append(gettext("%(done)s of %(total)s strings") % progress)
             if not cell.live:
                 notes.append(self.words["not_live"])
+        state = format_html(
+            '<span class="translation-status__state translation-status__state--{}">{}</span>{}',
+            cell.state,
+            self.labels[cell.state],
+            format_html_join("", "<small>{}</small>", ((note,) for note in notes)),
+        )
+        if cell.locale.language_code not in self.actionable:
+            return cell.locale.language_code in self.own, state
         if cell.state == State.MISSING:
             link = self.url("submit", row.page.pk) + "?select_locale=" + cell.locale.language_code
             word = self.words["translate"]
@@ -121,11 +132,8 @@ class CellRenderer:
         else:
             link, word = self.url("edit", cell.page_id), self.words["edit"]
         html = format_html(
-            '<span class="translation-status__state translation-status__state--{}">{}</span>{}'
-            '<a href="{}">{}<span class="w-sr-only"> “{}”, {}</span></a>',
-            cell.state,
-            self.labels[cell.state],
-            format_html_join("", "<small>{}</small>", ((note,) for note in notes)),
+            '{}<a href="{}">{}<span class="w-sr-only"> “{}”, {}</span></a>',
+            state,
             link,
             word,
             row.page.title,
@@ -180,7 +188,7 @@ class TranslationStatusView(ReportView):
         """The shown rows with their cells rendered once, here, rather than per cell in a template."""
         if self.is_export:
             return object_list
-        render = CellRenderer(self.own_languages)
+        render = CellRenderer(self.own_languages, editable_languages(self.request.user))
         return [(row, [render(row, cell) for cell in row.cells]) for row in object_list]
 
     def get_context_data(self, **kwargs):

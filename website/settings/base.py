@@ -184,6 +184,8 @@ WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 # Machine translation in wagtail-localize's editor: DeepL with the glossary, only with a key.
 DEEPL_API_KEY = ENV.deepl_api_key
 DEEPL_API_URL = ENV.deepl_api_url
+# Starting a translation makes a draft, published once its strings are translated (translation_flow.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
     {
         "CLASS": "website.machine_translation.GlossaryDeepLTranslator",
