@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
+from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -17,6 +19,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from lms import permissions
 from lms.bulk_enrolment import BulkEnrolmentError, Outcome, bulk_enrol, max_bytes, max_rows
+from lms.invitations import invite_by_email, pending_invitations
 from lms.models import Cohort
 
 
@@ -61,6 +64,8 @@ class CohortInspectView(generic.InspectView):
         context["participants"] = self.object.members.order_by("last_name", "first_name", "username")
         context["can_enrol"] = permissions.can_enrol_into_cohort(self.request.user, self.object)
         context["bulk_enrol_url"] = reverse("lms_cohorts:bulk_enrol", args=[self.object.pk])
+        context["invite_url"] = reverse("lms_cohorts:invite", args=[self.object.pk])
+        context["invited"] = pending_invitations(self.object)
         return context
 
 
@@ -72,22 +77,26 @@ class BulkEnrolmentForm(forms.Form):
             "columns: email (required), name and language (optional). One person per line."
         ),
     )
-    create_accounts = forms.BooleanField(
-        label=gettext_lazy("Create accounts for people who have none"),
+
+
+class InviteOneForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("E-mail address"), max_length=150)
+    name = forms.CharField(
+        label=gettext_lazy("Name"),
+        max_length=150,
         required=False,
-        initial=True,
-        help_text=gettext_lazy(
-            "New accounts have no password: people choose one with “Forgot your password?” on the site. "
-            "Otherwise people without an account are refused."
-        ),
+        help_text=gettext_lazy("Used only if the person has no account yet."),
+    )
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language of the invitation"),
+        required=False,
+        choices=[("", gettext_lazy("The course's language")), *settings.LANGUAGES],
     )
 
 
-class BulkEnrolmentView(WagtailAdminTemplateMixin, FormView):
-    """Upload a CSV of people into a cohort; every row is reported, refused rows change nothing."""
+class CohortFormView(WagtailAdminTemplateMixin, FormView):
+    """An admin form about one cohort, for those who may enrol people into it."""
 
-    template_name = "lms/admin/cohort_bulk_enrol.html"
-    form_class = BulkEnrolmentForm
     header_icon = "group"
 
     def dispatch(self, request, *args, **kwargs):
@@ -100,16 +109,65 @@ class BulkEnrolmentView(WagtailAdminTemplateMixin, FormView):
     def cohort(self) -> Cohort:
         return get_object_or_404(Cohort, pk=self.kwargs["pk"])
 
-    def get_page_title(self) -> str:
-        return _("Enrol people into %(cohort)s") % {"cohort": self.cohort.name}
-
-    def get_breadcrumbs_items(self):
+    def breadcrumb(self, label: str) -> list[dict]:
         return [
             *self.breadcrumbs_items,
             {"url": reverse("lms_cohorts:index"), "label": _("Cohorts")},
             {"url": reverse("lms_cohorts:inspect", args=[self.cohort.pk]), "label": self.cohort.name},
-            {"url": "", "label": _("Enrol from a CSV file")},
+            {"url": "", "label": label},
         ]
+
+    def base_url(self) -> str:
+        return self.request.build_absolute_uri("/")
+
+
+class InviteOneView(CohortFormView):
+    """Invite one person by e-mail address. The answer is the same whether the address has an account."""
+
+    template_name = "lms/admin/cohort_invite.html"
+    form_class = InviteOneForm
+
+    def get_page_title(self) -> str:
+        return _("Invite someone into %(cohort)s") % {"cohort": self.cohort.name}
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumb(_("Invite one person"))
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "cohort": self.cohort}
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        invite_by_email(
+            self.cohort,
+            email,
+            name=form.cleaned_data["name"],
+            language=form.cleaned_data["language"],
+            invited_by=self.request.user,
+            base_url=self.base_url(),
+        )
+        messages.success(
+            self.request,
+            _(
+                "An invitation to %(cohort)s is on its way to %(email)s, unless that address cannot be "
+                "invited. They join when they accept it."
+            )
+            % {"cohort": self.cohort.name, "email": email},
+        )
+        return redirect("lms_cohorts:inspect", self.cohort.pk)
+
+
+class BulkEnrolmentView(CohortFormView):
+    """Upload a CSV of people to invite into a cohort; every row is reported, refused rows change nothing."""
+
+    template_name = "lms/admin/cohort_bulk_enrol.html"
+    form_class = BulkEnrolmentForm
+
+    def get_page_title(self) -> str:
+        return _("Enrol people into %(cohort)s") % {"cohort": self.cohort.name}
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumb(_("Enrol from a CSV file"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -120,7 +178,7 @@ class BulkEnrolmentView(WagtailAdminTemplateMixin, FormView):
         upload = form.cleaned_data["csv_file"]
         data = upload.read(max_bytes() + 1)
         try:
-            report = bulk_enrol(self.cohort, data, create_accounts=form.cleaned_data["create_accounts"])
+            report = bulk_enrol(self.cohort, data, invited_by=self.request.user, base_url=self.base_url())
         except BulkEnrolmentError as error:
             form.add_error("csv_file", str(error))
             return self.form_invalid(form)
@@ -146,7 +204,11 @@ class CohortViewSet(ModelViewSet):
         return BulkEnrolmentView.as_view()
 
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("<int:pk>/enrol/", self.bulk_enrol_view, name="bulk_enrol")]
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/enrol/", self.bulk_enrol_view, name="bulk_enrol"),
+            path("<int:pk>/invite/", InviteOneView.as_view(), name="invite"),
+        ]
 
 
 cohort_viewset = CohortViewSet("lms_cohorts", url_prefix="lms/cohorts")

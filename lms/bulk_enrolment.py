@@ -10,9 +10,11 @@ The file format (also shown as help on the upload form):
   first name, the last word as last name); ``language`` only for a new account's
   preferred language (one of settings.LANGUAGES).
 
-People are found by email (case-insensitively). Someone without an account gets
-one when the uploader asks for it: username = the email, no usable password, so
-they choose one through the site's password reset. Otherwise the row is refused.
+Everyone listed is invited (lms.invitations): an e-mail with a one-time link to
+accept, or, for someone without an account, to choose a password (the account is made
+with username = the email and no usable password). They join the cohort and its
+courses only when they accept. The report says "Invited" whether or not the address
+had an account, so the file tells its uploader nothing about other people's accounts.
 
 Every row is checked before anything changes; refused rows change nothing, the
 accepted ones are applied together in one transaction. A file that is not UTF-8
@@ -27,16 +29,14 @@ import io
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lms.enrolment import add_to_cohort
-from lms.models import Cohort, Enrolment
+from lms.invitations import invite_by_email
+from lms.models import Cohort
 from website.languages import is_language
 
 COLUMNS = ("email", "name", "language")
@@ -57,16 +57,14 @@ class BulkEnrolmentError(ValueError):
 
 
 class Outcome:
-    ENROLLED = "enrolled"
-    ACCOUNT_CREATED = "account_created"
-    ALREADY_ENROLLED = "already_enrolled"
+    INVITED = "invited"
+    ALREADY_MEMBER = "already_member"
     REFUSED = "refused"
 
 
 OUTCOME_LABELS = {
-    Outcome.ENROLLED: gettext_lazy("Enrolled"),
-    Outcome.ACCOUNT_CREATED: gettext_lazy("Account created and enrolled"),
-    Outcome.ALREADY_ENROLLED: gettext_lazy("Already enrolled"),
+    Outcome.INVITED: gettext_lazy("Invited"),
+    Outcome.ALREADY_MEMBER: gettext_lazy("Already in this cohort"),
     Outcome.REFUSED: gettext_lazy("Refused"),
 }
 
@@ -197,67 +195,29 @@ def parse(data: bytes) -> list[RowReport]:
     return reports
 
 
-def _accounts_by_email(emails: list[str]) -> dict[str, list]:
-    found: dict[str, list] = {}
-    users = get_user_model().objects.annotate(email_lower=Lower("email"))
-    for user in users.filter(email_lower__in=emails):
-        found.setdefault(user.email_lower, []).append(user)
-    return found
+def bulk_enrol(cohort: Cohort, data: bytes, *, invited_by=None, base_url: str = "") -> BulkReport:
+    """Invite the people listed in a CSV file into ``cohort`` and its courses.
 
-
-def _create_account(row: RowReport):
-    first, _space, last = row.name.rpartition(" ") if " " in row.name else (row.name, "", "")
-    user = get_user_model().objects.create_user(
-        username=row.email.lower(), email=row.email, first_name=first[:150], last_name=last[:150]
-    )
-    if row.language:
-        from wagtail.users.models import UserProfile
-
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = row.language
-        profile.save(update_fields=["preferred_language"])
-    return user
-
-
-def bulk_enrol(cohort: Cohort, data: bytes, *, create_accounts: bool) -> BulkReport:
-    """Enrol the people listed in a CSV file into ``cohort`` and its courses.
-
-    Raises ``BulkEnrolmentError`` for a file that cannot be used at all.
+    Raises ``BulkEnrolmentError`` for a file that cannot be used at all. The invitations
+    are made in one transaction and e-mailed once it has committed.
     """
     report = BulkReport(cohort=cohort, rows=parse(data))
-    accepted = [row for row in report.rows if not row.refused]
-    accounts = _accounts_by_email([row.email.lower() for row in accepted])
-    taken = set(
-        get_user_model()
-        .objects.filter(username__in=[row.email.lower() for row in accepted])
-        .values_list("username", flat=True)
-    )
-    for row in accepted:
-        matches = accounts.get(row.email.lower(), [])
-        if len(matches) > 1:
-            row.outcome = Outcome.REFUSED
-            row.message = _("Several accounts have this email address; enrol the right one by hand.")
-        elif matches and not matches[0].is_active:
-            row.outcome = Outcome.REFUSED
-            row.message = _("The account with this email address is deactivated.")
-        elif not matches and not create_accounts:
-            row.outcome = Outcome.REFUSED
-            row.message = _("No one has an account with this email address.")
-        elif not matches and (len(row.email) > 150 or row.email.lower() in taken):
-            row.outcome = Outcome.REFUSED
-            row.message = _("An account cannot be made for this email address; create it by hand.")
+    members = {email.lower() for email in cohort.memberships.values_list("user__email", flat=True) if email}
     with transaction.atomic():
         for row in report.rows:
             if row.refused:
                 continue
-            matches = accounts.get(row.email.lower())
-            user = matches[0] if matches else _create_account(row)
-            placement = add_to_cohort(cohort, [user], source=Enrolment.Source.IMPORT)[user.pk]
-            if not matches:
-                row.outcome = Outcome.ACCOUNT_CREATED
-                row.message = _("They set their password with “Forgot your password?” on the site.")
-            elif placement.changed:
-                row.outcome = Outcome.ENROLLED
-            else:
-                row.outcome = Outcome.ALREADY_ENROLLED
+            if row.email.lower() in members:
+                row.outcome = Outcome.ALREADY_MEMBER
+                continue
+            invite_by_email(
+                cohort,
+                row.email,
+                name=row.name,
+                language=row.language,
+                invited_by=invited_by,
+                base_url=base_url,
+            )
+            row.outcome = Outcome.INVITED
+            row.message = _("They join when they accept the e-mailed invitation.")
     return report

@@ -3,14 +3,35 @@
 from django.contrib.auth import views as auth
 from django.urls import path, reverse_lazy
 
-from website.throttled_auth import ThrottledLoginView, ThrottledPasswordResetView
+from website.forms import EmailOrUsernameAuthenticationForm, FirstPasswordResetForm
+from website.throttled_auth import (
+    ThrottledLoginMixin,
+    ThrottledLoginView,
+    ThrottledPasswordResetForm,
+    ThrottledPasswordResetView,
+)
+
+
+class SignInForm(ThrottledLoginMixin, EmailOrUsernameAuthenticationForm):
+    """Limits on guessing; an e-mail address or a username."""
+
+
+class PasswordLinkForm(ThrottledPasswordResetForm, FirstPasswordResetForm):
+    """Limits on asking; reaches accounts that never had a password (invited and imported people)."""
+
 
 urlpatterns = [
-    path("login/", ThrottledLoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "login/",
+        ThrottledLoginView.as_view(redirect_authenticated_user=True, form_class=SignInForm),
+        name="login",
+    ),
     path("logout/", auth.LogoutView.as_view(), name="logout"),
     path(
         "password/reset/",
-        ThrottledPasswordResetView.as_view(success_url=reverse_lazy("password_reset_done")),
+        ThrottledPasswordResetView.as_view(
+            success_url=reverse_lazy("password_reset_done"), form_class=PasswordLinkForm
+        ),
         name="password_reset",
     ),
     path("password/reset/sent/", auth.PasswordResetDoneView.as_view(), name="password_reset_done"),

@@ -31,6 +31,7 @@ from lms.dashboard import (
     mark_done,
 )
 from lms.dashboard_export import FORMATS, export_response
+from lms.invitations import pending_invitations
 from lms.models import Cohort
 from lms.timeline import learner_timeline
 
@@ -115,6 +116,7 @@ def cohort_dashboard(request: HttpRequest, cohort_id: int) -> HttpResponse:
             "bars": chart_bars(buckets),
             "mark_done": True,
             "export_formats": list(FORMATS),
+            "invited": pending_invitations(cohort),
         },
     )
 

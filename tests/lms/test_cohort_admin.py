@@ -7,6 +7,7 @@ from django.urls import reverse
 from wagtail.models import APIToken
 
 from lms.models import Cohort
+from lms.models.cohorts import Invitation
 from tests.factories import make_user
 from tests.lms_factories import make_cohort, make_course
 
@@ -80,10 +81,8 @@ def test_teacher_lists_and_inspects_only_their_cohorts(client, cohorts):
     assert client.get(reverse("lms_cohorts:edit", args=[x.pk])).status_code in (302, 403)
 
 
-def upload(client, cohort, content: bytes, create_accounts=True):
+def upload(client, cohort, content: bytes):
     data = {"csv_file": SimpleUploadedFile("people.csv", content, content_type="text/csv")}
-    if create_accounts:
-        data["create_accounts"] = "on"
     return client.post(reverse("lms_cohorts:bulk_enrol", args=[cohort.pk]), data)
 
 
@@ -96,14 +95,16 @@ def test_teacher_bulk_enrols_into_own_cohort_and_sees_the_report(client, cohorts
     assert response.status_code == 200
     page = response.content.decode()
     assert "<table" in page and "new@example.org" in page and "not a valid email" in page
-    assert x.members.filter(email="new@example.org").exists()
+    # Invited, not yet a member: they join when they accept.
+    assert Invitation.objects.filter(cohort=x, user__email="new@example.org", status="pending").exists()
+    assert not x.members.filter(email="new@example.org").exists()
 
 
 def test_teacher_cannot_bulk_enrol_into_another_cohort(client, cohorts):
     x, y = cohorts
     client.force_login(x.teachers.get())
     assert upload(client, y, b"email\nintruder@example.org\n").status_code in (302, 404)
-    assert not y.members.exists()
+    assert not y.members.exists() and not Invitation.objects.exists()
 
 
 def test_a_bad_file_shows_an_error_and_changes_nothing(client, cohorts):
