@@ -7,7 +7,6 @@ progress through ``lms.outline``. Auth is a Wagtail API token
 for unsafe methods). A batch of statements is all or nothing.
 """
 
-import json
 import uuid
 from dataclasses import dataclass, replace
 
@@ -17,22 +16,20 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import Throttled
 from ninja.security import SessionAuth
 from wagtail.api.v3.auth import BearerTokenAuth
 
 from lms import api_schemas as out
-from lms.api_throttle import StatementThrottle
+from lms import bounds
 from lms.dashboard import CohortMatrix, cohort_matrix
 from lms.models import Cohort, CoursePage, Enrolment, LearningStatement, LessonPage
 from lms.models.courses import course_of
 from lms.outline import course_outline
 from lms.permissions import can_view_cohort, is_enrolled
-from lms.progress import UnknownLesson, lesson_for, record
+from lms.progress import StatementIdTaken, UnknownLesson, lesson_for, record
 from lms.statement_policy import check_client_statement
 from lms.statements import Statement, StatementError, from_xapi
 from website.languages import is_language
-from website.ratelimits import throttled_message
 
 MAX_BATCH = 50
 
@@ -76,13 +73,6 @@ def api_error(request, error: ApiError):
     return api.create_response(request, {"detail": error.detail, "errors": error.errors}, status=error.status)
 
 
-@api.exception_handler(Throttled)
-def throttled(request, error: Throttled):
-    # Ninja adds Retry-After; the message is ours, in the reader's language.
-    detail = throttled_message(error.wait or 60)
-    return api.create_response(request, {"detail": detail, "errors": []}, status=429)
-
-
 def max_statement_bytes() -> int:
     return getattr(settings, "LMS_MAX_STATEMENT_BYTES", 64 * 1024)
 
@@ -105,15 +95,16 @@ def _read_json(request):
     if len(body) > limit:
         raise too_big
     try:
-        return json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ApiError(400, _("The body is not valid JSON: %(error)s") % {"error": error}) from None
+        return bounds.load_json(body)
+    except bounds.InputError as error:
+        raise ApiError(400, str(error)) from None
 
 
 @dataclass
 class Checked:
     statement: Statement
     lesson: LessonPage
+    index: int = 0
 
 
 def _language(data, lesson: LessonPage) -> str:
@@ -146,7 +137,7 @@ def _check(index: int, data, user, lessons: dict) -> Checked:
         check_client_statement(statement, lesson)
     except StatementError as error:
         raise ApiError(422, str(error)) from None
-    return Checked(statement, lesson)
+    return Checked(statement, lesson, index)
 
 
 def _statement_id(data) -> str | None:
@@ -195,10 +186,8 @@ def _check_all(items: list, user) -> list[Checked]:
         409: out.ErrorOut,
         413: out.ErrorOut,
         422: out.ErrorOut,
-        429: out.ErrorOut,
     },  # fmt: skip
     openapi_extra={"requestBody": out.STATEMENTS_REQUEST_BODY},
-    throttle=[StatementThrottle()],
 )
 def post_statements(request):
     data = _read_json(request)
@@ -209,20 +198,42 @@ def post_statements(request):
         raise ApiError(400, _("At most %(limit)s statements can be sent at once.") % {"limit": MAX_BATCH})
     checked = _check_all(items, request.user)
     stored, again, progress, completed = [], [], {}, []
-    with transaction.atomic():
-        for item in checked:
-            recorded = record(item.statement, item.lesson)
-            (stored if recorded.new else again).append(item.statement.id)
-            if recorded.progress is not None:
-                progress[item.statement.lesson_key] = recorded.progress
-            if recorded.course_completed:
-                completed.append(course_of(item.lesson).translation_key)
+    try:
+        with transaction.atomic():
+            for item in checked:
+                recorded = _record(item)
+                (stored if recorded.new else again).append(item.statement.id)
+                if recorded.progress is not None:
+                    progress[item.statement.lesson_key] = recorded.progress
+                if recorded.course_completed:
+                    completed.append(course_of(item.lesson).translation_key)
+    except TakenId as taken:
+        # Someone else's statement got this id between the check above and the write: all or nothing.
+        detail = _("Nothing was recorded: %(count)s of %(total)s statements cannot be accepted.") % {
+            "count": 1,
+            "total": len(items),
+        }
+        raise ApiError(409, detail, [taken.error]) from None
     return {
         "stored": stored,
         "already_stored": again,
         "progress": [_lesson_progress(p) for p in progress.values()],
         "courses_completed": completed,
     }
+
+
+class TakenId(Exception):
+    def __init__(self, error: dict):
+        self.error = error
+
+
+def _record(item: Checked):
+    try:
+        return record(item.statement, item.lesson)
+    except StatementIdTaken:
+        raise TakenId(
+            {"index": item.index, "statement_id": str(item.statement.id), "message": _("This id is taken.")}
+        ) from None
 
 
 def _lesson_progress(progress) -> dict:

@@ -39,6 +39,10 @@ class UnknownLesson(StatementError):
     """The statement names a lesson that does not exist (or is not published)."""
 
 
+class StatementIdTaken(StatementError):
+    """The statement's id is stored for another learner: it is not "already recorded" for this one."""
+
+
 @dataclass(frozen=True)
 class LessonRule:
     """What a lesson needs for completion; the same in every translation."""
@@ -218,6 +222,13 @@ def record(statement: Statement, lesson: LessonPage | None = None) -> Recorded:
                 )
                 lrs.forward_after_commit(stored_statement)
         except IntegrityError:
+            # Checked here, in the transaction that found the id taken, not only by callers before it.
+            stored = LearningStatement.objects.filter(statement_id=statement.id)
+            owners = stored.values_list("user_id", flat=True)
+            if statement.user_id not in owners:
+                raise StatementIdTaken(
+                    _("The statement id %(id)s is already recorded for someone else.") % {"id": statement.id}
+                ) from None
             progress = LessonProgress.objects.filter(
                 user_id=statement.user_id, lesson_key=statement.lesson_key
             )

@@ -12,13 +12,13 @@ The final commit on LMSFinish/Terminate comes by ``navigator.sendBeacon`` as tex
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from lms import bounds
 from lms.statements import StatementError, parse_duration
 
 SCORM_12 = "1.2"
@@ -73,21 +73,6 @@ def _unflatten(flat: dict) -> dict:
     return nested
 
 
-def _refuse_constant(name: str):
-    """NaN and Infinity are not JSON, though Python's parser takes them."""
-    raise ValueError(name)
-
-
-def _has_nul(value) -> bool:
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_has_nul(key) or _has_nul(item) for key, item in value.items())
-    if isinstance(value, list):
-        return any(_has_nul(item) for item in value)
-    return False
-
-
 def check_size(size: int, limit: int) -> None:
     if size > limit:
         raise CommitError(
@@ -101,12 +86,13 @@ def read_commit_body(body: bytes, limit: int) -> dict:
     """The ``cmi`` object of a commit body (JSON, in any of scorm-again's shapes)."""
     check_size(len(body), limit)
     try:
-        data = json.loads(body.decode("utf-8"), parse_constant=_refuse_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError):
+        # The one rule for outside JSON: no NUL or lone surrogate (no database stores them),
+        # no 1e999 or NaN, no nesting past a few dozen levels.
+        data = bounds.load_json(body, "SCORM data")
+    except bounds.NotJson:
         raise CommitError(_("The SCORM data must be JSON.")) from None
-    if _has_nul(data):
-        # PostgreSQL cannot store it in JSON or text, and no SCORM value needs it.
-        raise CommitError(_("The SCORM data contains a NUL character."))
+    except bounds.InputError as error:
+        raise CommitError(str(error)) from None
     if not isinstance(data, dict):
         raise CommitError(_("The SCORM data must be a JSON object."))
     if isinstance(data.get("runtimeData"), dict):
@@ -206,6 +192,13 @@ def _checked_text(value, limit: int, name: str) -> str:
     return text
 
 
+def _session_seconds(seconds: float, name: str) -> float:
+    try:
+        return bounds.check_duration(seconds, name)
+    except bounds.InputError as error:
+        raise CommitError(str(error)) from None
+
+
 def read_facts(standard: str, cmi: dict) -> ScoFacts:
     """The facts in one SCO's committed CMI; a CommitError names what cannot be read."""
     if standard == SCORM_12:
@@ -217,7 +210,7 @@ def read_facts(standard: str, cmi: dict) -> ScoFacts:
         location = _checked_text(core.get("lesson_location"), MAX_LOCATION, "cmi.core.lesson_location")
         exit_value = _text(core.get("exit"))
         session = _text(core.get("session_time"))
-        seconds = parse_timespan_12(session) if session else 0
+        seconds = _session_seconds(parse_timespan_12(session) if session else 0, "cmi.core.session_time")
     else:
         score = cmi.get("score") if isinstance(cmi.get("score"), dict) else {}
         completion = _text(cmi.get("completion_status")) or UNKNOWN
@@ -235,7 +228,7 @@ def read_facts(standard: str, cmi: dict) -> ScoFacts:
         location = _checked_text(cmi.get("location"), MAX_LOCATION, "cmi.location")
         exit_value = _text(cmi.get("exit"))
         session = _text(cmi.get("session_time"))
-        seconds = parse_duration_2004(session) if session else 0
+        seconds = _session_seconds(parse_duration_2004(session) if session else 0, "cmi.session_time")
     return ScoFacts(
         completion=completion,
         success=success,

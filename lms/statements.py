@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from lms import bounds
+
 ADL = "http://adlnet.gov/expapi/verbs/"
 
 
@@ -157,7 +159,7 @@ def _number(value, name: str) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise StatementError(_("%(name)s must be a number.") % {"name": name})
-    return float(value)
+    return bounds.check_score(float(value), name)
 
 
 def _flag(value, name: str) -> bool | None:
@@ -191,6 +193,7 @@ def parse_result(data) -> Result:
     extensions = data.get("extensions") or {}
     if not isinstance(extensions, dict):
         raise StatementError(_("The result's extensions must be an object."))
+    bounds.check_json_value(extensions, "result.extensions")
     share = extensions.get(PROGRESS_EXTENSION)
     if share is not None and not (_number(share, "progress") is not None and 0 <= share <= 1):
         raise StatementError(_("The watched share must be between 0 and 1."))
@@ -201,7 +204,9 @@ def parse_result(data) -> Result:
         score_max=high,
         success=_flag(data.get("success"), "result.success"),
         completion=_flag(data.get("completion"), "result.completion"),
-        duration_seconds=None if duration is None else parse_duration(duration),
+        duration_seconds=(
+            None if duration is None else bounds.check_duration(parse_duration(duration), "result.duration")
+        ),
         extensions=extensions,
     )
 
@@ -209,11 +214,19 @@ def parse_result(data) -> Result:
 def parse_timestamp(value) -> datetime:
     if value is None:
         return timezone.now()
-    moment = parse_datetime(value) if isinstance(value, str) else None
+    try:
+        # Well-formed but impossible dates (year 0, 31 February) raise ValueError.
+        moment = parse_datetime(value) if isinstance(value, str) else None
+        if moment is not None and timezone.is_naive(moment):
+            moment = timezone.make_aware(moment, timezone.utc)
+        if moment is not None:
+            bounds.check_moment(moment, "timestamp")
+    except (ValueError, OverflowError) as error:
+        if isinstance(error, bounds.InputError):
+            raise StatementError(str(error)) from None
+        moment = None
     if moment is None:
         raise StatementError(_("The timestamp must be an ISO 8601 date and time."))
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment, timezone.utc)
     if moment > timezone.now() + CLOCK_SKEW:
         raise StatementError(_("The timestamp lies in the future."))
     return moment
@@ -223,6 +236,14 @@ def from_xapi(data, user_id: int, language: str = "") -> Statement:
     """Check an xAPI statement posted by a learner's browser and turn it into a ``Statement``."""
     if not isinstance(data, dict):
         raise StatementError(_("A statement must be a JSON object."))
+    try:
+        return _from_xapi(data, user_id, language)
+    except bounds.InputError as error:
+        raise StatementError(str(error)) from None
+
+
+def _from_xapi(data: dict, user_id: int, language: str) -> Statement:
+    bounds.check_json_value(data, "statement")
     try:
         statement_id = uuid.UUID(str(data["id"])) if data.get("id") is not None else uuid.uuid4()
     except ValueError:

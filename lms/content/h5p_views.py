@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from lms import bounds
 from lms.content.access import ContentDenied, GrantedContent, open_grant
 from lms.content.files import denied
 from lms.content.isolation import allow_any_origin, protect
@@ -145,6 +146,10 @@ def user_data(request: HttpRequest, token: str) -> HttpResponse:
     data = request.POST.get("data")
     if data is None:
         return _json(request, {"success": False, "message": _("Nothing to save: “data” is missing.")}, 400)
+    # Neither database stores a NUL; the same rule as for every outside text (lms.bounds).
+    problem = bounds.text_problem(data, "data")
+    if problem:
+        return _json(request, {"success": False, "message": problem}, 400)
     limit = settings.LMS_H5P_MAX_STATE_BYTES
     if len(data.encode()) > limit:
         message = _("This state is larger than %(limit)s bytes and was not saved.") % {"limit": limit}
