@@ -22,6 +22,7 @@ from defusedxml.ElementTree import fromstring
 from django.utils.translation import gettext as _
 
 from lms.package_archive import Entry, PackageRefused, read_small
+from lms.scorm_item_data import read_item_data, sequencing_collection
 
 MANIFEST = "imsmanifest.xml"
 MAX_MANIFEST_BYTES = 16 * 1024 * 1024
@@ -151,6 +152,7 @@ class _ManifestReader:
     def __init__(self, root: Element, standard: str, files: set[str]):
         self.standard = standard
         self.files = files
+        self.collection = sequencing_collection(root)
         self.manifest_base = root.get(XML_BASE)
         resources = _child(root, "resources")
         self.resources_base = resources.get(XML_BASE) if resources is not None else None
@@ -173,6 +175,8 @@ class _ManifestReader:
         }
         if self.standard == "1.2":
             node["mastery_score"] = _number(_text(_child(element, "masteryscore")))
+        else:
+            node["runtime"] = read_item_data(element, self.collection)
         reference = element.get("identifierref")
         if reference:
             node.update(self.launch(element, title, reference))
@@ -216,7 +220,8 @@ def read_scorm(archive: zipfile.ZipFile, entries: list[Entry]) -> tuple[dict, li
 
     The manifest: {"kind": "scorm", "standard", "edition", "title", "items": [item, ...]}, each item
     {"identifier", "title", "launch" (relative path with parameters, or None), "scorm_type" ("sco",
-    "asset" or None), "mastery_score" (1.2 only, or None), "data_from_lms", "children": [...]}.
+    "asset" or None), "mastery_score" (1.2 only, or None), "data_from_lms", "children": [...]}, and
+    in SCORM 2004 "runtime": what ``lms.scorm_item_data.read_item_data`` reads.
     """
     by_path = {entry.path: entry for entry in entries}
     root = parse_manifest_xml(read_small(archive, by_path[MANIFEST], MAX_MANIFEST_BYTES))

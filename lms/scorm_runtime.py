@@ -40,7 +40,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from lms import scorm_cmi
+from lms import scorm_cmi, scorm_lms_rules
 from lms.models import LessonPage, ScormAttempt, ScormItemState
 from lms.models.courses import course_of
 from lms.permissions import can_open_course_content
@@ -233,7 +233,7 @@ def start_data(attempt: ScormAttempt, item: dict, user, learner_id: str) -> dict
     standard = attempt.package.manifest.get("standard", scorm_cmi.SCORM_12)
     state = attempt.items.filter(item_identifier=item["identifier"]).first()
     stored = (state.cmi.get("cmi") or {}) if state else {}
-    return scorm_cmi.initial_cmi(
+    start = scorm_cmi.initial_cmi(
         standard,
         learner_id=learner_id,
         learner_name=_learner_name(user, standard),
@@ -243,6 +243,7 @@ def start_data(attempt: ScormAttempt, item: dict, user, learner_id: str) -> dict
         mastery_score=item.get("mastery_score"),
         launch_data=item.get("data_from_lms") or "",
     )
+    return start if standard == scorm_cmi.SCORM_12 else scorm_lms_rules.manifest_cmi(start, item, stored)
 
 
 # --- Commits -----------------------------------------------------------------------
@@ -316,13 +317,24 @@ def _result_statements(
 
 
 def commit(
-    attempt: ScormAttempt, lesson: LessonPage, item_identifier: str | None, session: str, cmi: dict
+    attempt: ScormAttempt,
+    lesson: LessonPage,
+    item_identifier: str | None,
+    session: str,
+    cmi: dict,
+    *,
+    final: bool = False,
 ) -> Committed:
-    """Store one SCO's committed CMI in ``attempt`` and record what changed. Raises CommitError."""
+    """Store one SCO's committed CMI in ``attempt`` and record what changed. Raises CommitError.
+
+    ``final``: the commit that ends the SCO's session, where the LMS sets what the SCO left
+    unset (``lms.scorm_lms_rules``).
+    """
     if not SESSION_PATTERN.match(session or ""):
         raise CommitError(_("The commit names no valid session."))
     item = find_item(attempt.package, item_identifier)
     standard = attempt.package.manifest.get("standard", scorm_cmi.SCORM_12)
+    cmi = scorm_lms_rules.settle(standard, cmi, item, final=final)
     facts = scorm_cmi.read_facts(standard, cmi)
     items = scorm_items(attempt.package)
     with transaction.atomic():

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lms import scorm_runtime
+from lms import scorm_lms_rules, scorm_runtime
 from lms.content.access import ContentDenied, GrantedContent, content_url, open_grant
 from lms.content.files import denied
 from lms.content.isolation import allow_any_origin, protect
@@ -30,6 +30,8 @@ from lms.xapi import pseudonyms_for
 
 #: scorm-again commits this many seconds after the SCO last set a value (and on Commit/Terminate).
 AUTOCOMMIT_SECONDS = 3
+#: The session an asset's launch is recorded under (assets have no session of their own).
+ASSET_SESSION = "asset-launch"
 RUNTIMES = {"1.2": "vendor/scorm-again/scorm12.min.js", "2004": "vendor/scorm-again/scorm2004.min.js"}
 
 
@@ -85,8 +87,10 @@ def _render_player(
         return protect(
             render(request, "lms/content/scorm_player.html", context, status=409), request, player=True
         )
-    states = {state.item_identifier: state for state in attempt.items.all()}
     standard = package.manifest.get("standard", SCORM_12)
+    if item.get("scorm_type") == "asset":
+        _launch_asset(attempt, granted.lesson, item, standard)
+    states = {state.item_identifier: state for state in attempt.items.all()}
     commit_path = reverse("lms_content:scorm_commit", kwargs={"token": scorm_runtime.attempt_token(attempt)})
     allowance = scorm_runtime.allowance(user, granted.lesson, grant.activity)
     context.update(
@@ -116,6 +120,16 @@ def _render_player(
     return protect(
         render(request, "lms/content/scorm_player.html", context, status=status), request, player=True
     )
+
+
+def _launch_asset(attempt, lesson, item: dict, standard: str) -> None:
+    """An asset does not talk to the LMS: opening it completes it (once)."""
+    if attempt.finished_at is not None:
+        return
+    if attempt.items.filter(item_identifier=item["identifier"], completion_status="completed").exists():
+        return
+    cmi = scorm_lms_rules.asset_launched_cmi(standard)
+    scorm_runtime.commit(attempt, lesson, item["identifier"], ASSET_SESSION, cmi, final=True)
 
 
 @require_GET
@@ -172,7 +186,12 @@ def commit(request: HttpRequest, token: str) -> HttpResponse:
             check_size(declared, limit)
             cmi = read_commit_body(request.body, limit)
             committed = scorm_runtime.commit(
-                attempt, lesson, request.GET.get("item"), request.GET.get("session", ""), cmi
+                attempt,
+                lesson,
+                request.GET.get("item"),
+                request.GET.get("session", ""),
+                cmi,
+                final=request.GET.get("final") == "true",
             )
     except CommitError as error:
         return _answer(request, {"result": False, "errorCode": 101, "error": str(error)}, status=error.status)

@@ -81,7 +81,17 @@ def test_scorm2004_golf_is_ready():
     assert package.status == PackageStatus.READY, package.status_message
     assert package.manifest["standard"] == "2004"
     assert package.manifest["edition"] == "2004 3rd edition"
-    assert package.manifest["items"] == [GOLF_ITEM]
+    # The golf SCO reports its own status (imsss:deliveryControls), so the LMS sets none for it.
+    runtime = {
+        "objectives": [],
+        "scaled_passing_score": None,
+        "completion_threshold": None,
+        "time_limit_action": None,
+        "max_time_allowed": None,
+        "completion_set_by_content": True,
+        "objective_set_by_content": True,
+    }
+    assert package.manifest["items"] == [{**GOLF_ITEM, "runtime": runtime}]
     assert package_storage().exists(package.folder + "shared/scormfunctions.js")
 
 

@@ -43,6 +43,8 @@
   const settings = {
     lmsCommitUrl: data.commitUrl + "&session=" + sessionId(),
     dataCommitFormat: "json",
+    // The commit on LMSFinish/Terminate says so: the LMS then sets what the SCO left unset.
+    terminateCommitParam: "final",
     autocommit: true,
     autocommitSeconds: data.autocommitSeconds,
     logLevel: 4,
