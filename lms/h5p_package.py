@@ -32,6 +32,8 @@ LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | {"js", "css"}
 RUNTIME_DEPENDENCY_KEYS = ("preloadedDependencies", "dynamicDependencies")
 MAX_JSON_BYTES = 16 * 1024 * 1024
 _MACHINE_NAME = re.compile(r"^[\w.-]{1,255}$")
+#: H5P core's rule for a library's language files (H5PValidator::getLibraryData): "nb.json", "zh-hans.json".
+_LANGUAGE_FILE = re.compile(r"^(-?[a-z]+){1,7}\.json$", re.IGNORECASE)
 
 
 def is_h5p(entries_by_path: dict[str, Entry]) -> bool:
@@ -155,10 +157,43 @@ def _resolve_libraries(archive: zipfile.ZipFile, by_path: dict[str, Entry], h5p:
             missing.append(label)
             continue
         needed.append(folder)
-        queue.extend(_dependencies(_read_json(archive, by_path, library_json), library_json))
+        library = _read_json(archive, by_path, library_json)
+        _check_library(folder, library, by_path)
+        queue.extend(_dependencies(library, library_json))
     if missing:
         raise PackageRefused(
             _("The H5P file lacks libraries its content needs: %(libraries)s.")
             % {"libraries": list_names(missing)}
         )
     return needed
+
+
+def _check_library(folder: str, library: dict, by_path: dict[str, Entry]) -> None:
+    """H5P validator's rules for a library: a title, its preloaded files there, language files named right."""
+    library_json = f"{folder}/library.json"
+    title = library.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise PackageRefused(_("%(name)s gives the library no title.") % {"name": library_json})
+    for key in ("preloadedJs", "preloadedCss"):
+        listed = library.get(key) or []
+        wrongly = _("%(name)s lists its %(key)s wrongly.") % {"name": library_json, "key": key}
+        if not isinstance(listed, list):
+            raise PackageRefused(wrongly)
+        for preloaded in listed:
+            path = preloaded.get("path") if isinstance(preloaded, dict) else None
+            if not isinstance(path, str) or not path:
+                raise PackageRefused(wrongly)
+            wanted = posixpath.normpath(f"{folder}/{path}")
+            if wanted not in by_path:
+                raise PackageRefused(
+                    _("%(name)s names the file %(file)s in %(key)s, which is not in the H5P file.")
+                    % {"name": library_json, "file": wanted, "key": key}
+                )
+    prefix = f"{folder}/language/"
+    for path in by_path:
+        name = path[len(prefix) :]
+        if path.startswith(prefix) and "/" not in name and not _LANGUAGE_FILE.match(name):
+            raise PackageRefused(
+                _("The language file %(file)s has a name H5P does not accept (such as “nb.json”).")
+                % {"file": path}
+            )

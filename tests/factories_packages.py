@@ -93,6 +93,7 @@ def library_json(name: str, major: int, minor: int, dependencies=(), editor_depe
 
     return json.dumps(
         {
+            "title": name,
             "machineName": name,
             "majorVersion": major,
             "minorVersion": minor,

@@ -16,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from lms.content.access import ContentDenied, open_grant
-from lms.content.isolation import allow_any_origin, protect
+from lms.content.isolation import SVG_POLICY, allow_any_origin, protect
 from lms.models import InteractivePackage
 from lms.models.packages import package_storage
 
@@ -58,6 +58,9 @@ CONTENT_TYPES = {
 }
 DEFAULT_TYPE = "application/octet-stream"
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+
+
+SVG_TYPE = "image/svg+xml"
 
 
 def content_type_of(path: str) -> str:
@@ -156,4 +159,8 @@ def package_file(request: HttpRequest, token: str, path: str) -> HttpResponse:
     response["Accept-Ranges"] = "bytes"
     # A revision's files never change and the token is private: the browser may keep them a while.
     response["Cache-Control"] = "private, max-age=3600"
-    return allow_any_origin(protect(response, request))
+    response = allow_any_origin(protect(response, request))
+    if content_type_of(path).startswith(SVG_TYPE):
+        # An SVG may carry <script> and on* handlers; opened directly it is a document of its own.
+        response["Content-Security-Policy"] = SVG_POLICY
+    return response

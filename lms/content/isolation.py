@@ -23,6 +23,12 @@ H5P_FRAME_SCRIPT_HASH = "'sha256-8CniZYrnO46q7MvZ3m08Wom1HH/ZhyXmm29kBKTV1rk='"
 #: URL roots the content host serves; everything else there is a 404.
 CONTENT_HOST_ROOTS = ("/content/", "/static/")
 SELF = "'self'"
+#: An SVG is a picture: no script runs in it even when it is opened directly (sandbox without
+#: allow-scripts, script-src 'none'); its styles, images and fonts still load.
+SVG_POLICY = (
+    "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+    "script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; sandbox"
+)
 
 
 def _origin(url: str) -> str:
