@@ -7,6 +7,7 @@ function is the views' concern (``placements.permissions``); these only keep the
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -52,25 +53,55 @@ def check_placement(placement: Placement, today: date) -> None:
     _check(placement, placement_problems_on(placement, today))
 
 
-def save_placement(placement: Placement, *, today: date) -> Placement:
-    """Create a placement with its three conversations, or save changes to one.
+#: What a placement's form may change; everything else (its conversations, its times) has its own writer.
+PLACEMENT_FIELDS = (
+    "student",
+    "practice_supervisor",
+    "school_contact",
+    "cohort",
+    "workplace",
+    "workplace_unit",
+    "workplace_address",
+    "starts_on",
+    "ends_on",
+    "other_length_allowed",
+    "other_length_reason",
+    "status",
+)
+
+
+def save_placement(placement: Placement, *, today: date, fields: Collection[str] | None = None) -> Placement:
+    """Create a placement with its three conversations, or save changes to one; returns the row as saved.
+
+    For a change, only ``fields`` (the ones the person changed; all of ``PLACEMENT_FIELDS`` when not
+    given) are copied from ``placement`` onto the row as it is now, under a lock, and only they are
+    written: someone else who changed another field at the same time keeps their change.
 
     When the dates change, conversations not yet held move with the first day; one that would
     then fall outside the new dates goes back to its default day. Held ones stay where they
     are, and dates that would leave one outside the placement are refused (see the rules).
     """
-    with transaction.atomic():
-        previous = (
-            Placement.objects.select_for_update().filter(pk=placement.pk).first() if placement.pk else None
-        )
-        check_placement(placement, today)
-        placement.save()
-        if previous is None:
+    if not placement.pk:
+        with transaction.atomic():
+            check_placement(placement, today)
+            placement.save()
             for number in AssessmentConversation.Number.values:
                 add_conversation(placement, number, today=today)
-        elif (previous.starts_on, previous.ends_on) != (placement.starts_on, placement.ends_on):
-            _move_conversations(placement, placement.starts_on - previous.starts_on)
-    return placement
+        return placement
+    changed = [name for name in PLACEMENT_FIELDS if fields is None or name in fields]
+    with transaction.atomic():
+        current = Placement.objects.select_for_update().get(pk=placement.pk)
+        previous = (current.starts_on, current.ends_on)
+        for name in changed:
+            setattr(current, name, getattr(placement, name))
+        check_placement(current, today)
+        if current.ends_on != previous[1] and "ends_on" not in changed:
+            changed.append("ends_on")  # a blank last day, filled in from the first
+        if changed:
+            current.save(update_fields=[*changed, "updated_at"])
+        if previous != (current.starts_on, current.ends_on):
+            _move_conversations(current, current.starts_on - previous[0])
+    return current
 
 
 def _move_conversations(placement: Placement, shift) -> None:

@@ -133,7 +133,7 @@ def placement_edit(request: HttpRequest, placement_id: int) -> HttpResponse:
     form = PlacementForm(request.POST or None, initial=PlacementForm.initial_for(placement), cohorts=cohorts)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_placement(form.apply_to(placement), today=today())
+            services.save_placement(form.apply_to(placement), today=today(), fields=form.changed_data)
         except ValidationError as error:
             show_problems(form, error)
         else:

@@ -83,13 +83,36 @@ def save_session(
     free_topics: list[str] = (),
     session: Session | None = None,
 ) -> Session:
-    """Create (or, given ``session``, change) a session of ``group``; ``ValidationError`` if refused."""
+    """Create (or, given ``session``, change) a session of ``group``; ``ValidationError`` if refused.
+
+    ``session`` is the copy the supervisor's form was made from. A change writes only what differs
+    from that copy, onto the row as it is now (locked): a co-supervisor who saved another part of the
+    session meanwhile keeps it. Topics likewise: the ones added are added, the ones taken off removed.
+    """
     check_duration(duration_minutes)
     free_topics = check_free_topics(list(free_topics))
+    wanted = {
+        "date": date,
+        "starts_at": starts_at,
+        "duration_minutes": duration_minutes,
+        "place": place,
+        "online_link": online_link,
+        "free_topics": free_topics,
+    }
+    topic_ids = {topic.pk for topic in topics}
+    # What the supervisor saw (prefetched with the session); read before waiting for the lock.
+    seen_topic_ids = {topic.pk for topic in session.topics.all()} if session else set()
     with transaction.atomic():
         SupervisionGroup.objects.select_for_update().get(pk=group.pk)
-        starts = datetime.datetime.combine(date, starts_at)
-        other = overlapping(group, starts, duration_minutes, exclude=session)
+        current = Session.objects.select_for_update().get(pk=session.pk) if session else None
+        changed = [
+            name for name, value in wanted.items() if session is None or value != getattr(session, name)
+        ]
+        target = current or Session(group=group, created_by=by)
+        for name in changed:
+            setattr(target, name, wanted[name])
+        starts = datetime.datetime.combine(target.date, target.starts_at)
+        other = overlapping(group, starts, target.duration_minutes, exclude=current)
         if other is not None:
             raise ValidationError(
                 _(
@@ -102,12 +125,15 @@ def save_session(
                     "minutes": other.duration_minutes,
                 }
             )
-        session = session or Session(group=group, created_by=by)
-        session.date, session.starts_at, session.duration_minutes = date, starts_at, duration_minutes
-        session.place, session.online_link, session.free_topics = place, online_link, free_topics
-        session.save()
-        session.topics.set(topics)
-    return session
+        if current is None:
+            target.save()
+            target.topics.set(topic_ids)
+        else:
+            if changed:
+                target.save(update_fields=changed)
+            target.topics.add(*(topic_ids - seen_topic_ids))
+            target.topics.remove(*(seen_topic_ids - topic_ids))
+    return target
 
 
 def record_attendance(session: Session, *, by, statuses: Mapping[int, str]) -> int:
