@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import polib
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -27,6 +28,8 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sdifr]|%[sdifr]|\{\w*\}")
 #: Inline elements of wagtail-localize's strings: <a id="a1">, </a>, <b>, <br/>.
 TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)([^<>]*?)(/?)>")
 ID_ATTRIBUTE = re.compile(r"""\bid\s*=\s*["']?([^"'\s>]+)""")
+#: The longest translation of one string: a field's own limit where it has one, else this.
+MAX_TRANSLATION_LENGTH = 50_000
 #: Metadata wagtail-localize writes into every exported file.
 TRANSLATION_ID = "X-WagtailLocalize-TranslationID"
 
@@ -93,6 +96,34 @@ def _describe(tokens: Counter) -> str:
     return ", ".join(sorted(tokens.elements())) or "-"
 
 
+def _length_limit(translation: Translation, context: str) -> int:
+    """How long the translation of the string at ``context`` may be: its field's length, if it has one."""
+    model = translation.source.specific_content_type.model_class()
+    try:
+        field = model._meta.get_field((context or "").split(".")[0])
+    except FieldDoesNotExist:
+        return MAX_TRANSLATION_LENGTH
+    return min(getattr(field, "max_length", None) or MAX_TRANSLATION_LENGTH, MAX_TRANSLATION_LENGTH)
+
+
+def _storage_problems(translation: Translation, entry: polib.POEntry) -> list[str]:
+    """What no database would store, or the page could not hold, listed like the markup problems."""
+    where = {"line": entry.linenum, "text": entry.msgid[:60]}
+    problems = []
+    if "\x00" in entry.msgstr:
+        problems.append(_("Line %(line)s (“%(text)s”): the translation contains a NUL character.") % where)
+    limit = _length_limit(translation, entry.msgctxt)
+    if len(entry.msgstr) > limit:
+        problems.append(
+            _(
+                "Line %(line)s (“%(text)s”): the translation is %(length)s characters long; "
+                "at most %(limit)s fit."
+            )
+            % {**where, "length": len(entry.msgstr), "limit": limit}
+        )
+    return problems
+
+
 def check_po(translation: Translation, po: polib.POFile) -> None:
     """Raise ``PoImportError`` listing every reason ``po`` cannot be imported into ``translation``."""
     problems = []
@@ -125,6 +156,7 @@ def check_po(translation: Translation, po: polib.POFile) -> None:
     for entry in po:
         if not entry.msgstr:
             continue
+        problems.extend(_storage_problems(translation, entry))
         expected, found = markup(entry.msgid), markup(entry.msgstr)
         if expected != found:
             problems.append(
