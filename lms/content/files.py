@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from lms.content.access import ContentDenied, open_grant
 from lms.content.isolation import SVG_POLICY, allow_any_origin, protect
+from lms.content.stored_files import open_stored
 from lms.models import InteractivePackage
 from lms.models.packages import package_storage
 
@@ -92,7 +93,7 @@ def open_package_file(package: InteractivePackage, path: str):
     storage = package_storage()
     try:
         # Folders fail here: on local disk opening one raises an OSError, on S3 there is no such key.
-        return storage.open(package.folder + relative, "rb"), storage.size(package.folder + relative)
+        return open_stored(storage, package.folder + relative)
     except (OSError, SuspiciousFileOperation):
         raise Http404("No such file.") from None
 
