@@ -74,7 +74,9 @@ class QuestionBlock(blocks.StructBlock):
         label=_("The statement is true"), required=False, help_text=_("For true-or-false questions.")
     )
     explanation = blocks.TextBlock(
-        label=_("Explanation"), required=False, help_text=_("Shown after answering, right or wrong.")
+        label=_("Explanation"),
+        required=False,
+        help_text=_("Shown after answering, or once the check is passed: the check's setting decides."),
     )
 
     def clean(self, value):
@@ -106,6 +108,15 @@ class KnowledgeCheckBlock(blocks.StructBlock):
         max_value=100,
         default=80,
         help_text=_("Share of questions right."),
+    )
+    explanations = blocks.ChoiceBlock(
+        label=_("Show explanations"),
+        choices=[
+            ("once_passed", _("Only once the check is passed")),
+            ("always", _("After every attempt")),
+        ],
+        default="once_passed",
+        help_text=_("Explanations usually tell the right answer; shown at once, they give it away."),
     )
 
     class Meta:

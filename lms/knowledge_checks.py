@@ -64,6 +64,77 @@ class Grade:
         return self.percent >= self.pass_mark
 
 
+#: When a check shows its questions' explanations (the block's ``explanations`` option).
+EXPLAIN_ALWAYS, EXPLAIN_ONCE_PASSED = "always", "once_passed"
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    """One answer as the learner sees it after an attempt: chosen or not, and what that meant."""
+
+    value: int
+    text: str
+    chosen: bool
+    #: Only for a chosen answer: True right, False wrong; None when not chosen (nothing given away).
+    right: bool | None
+    feedback: str
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    number: int
+    kind: str
+    prompt: str
+    choices: list[ChoiceView]
+    #: None before the first attempt, else whether the latest answer to this question was right.
+    correct: bool | None
+    explanation: str
+
+
+def present(check, attempt: Grade | None) -> list[QuestionView]:
+    """The questions with the latest attempt's choices kept and feedback beside each chosen answer.
+
+    Explanations tell the right answer, so where the editor chose ``once_passed`` they
+    stay hidden until the check is passed.
+    """
+    explain = attempt is not None and (
+        attempt.passed or check.get("explanations", EXPLAIN_ONCE_PASSED) == EXPLAIN_ALWAYS
+    )
+    results = {result.number: result for result in attempt.questions} if attempt else {}
+    views = []
+    for number, question in enumerate(check["questions"]):
+        result = results.get(number)
+        chosen = set(result.chosen) if result else set()
+        right = set(_correct_answer(question))
+        if question["kind"] == "true_false":
+            options = [(TRUE, _("True"), ""), (FALSE, _("False"), "")]
+        else:
+            options = [
+                (i, option["text"], option["feedback"]) for i, option in enumerate(question["options"])
+            ]
+        choices = [
+            ChoiceView(
+                value=value,
+                text=text,
+                chosen=value in chosen,
+                right=(value in right) if value in chosen else None,
+                feedback=feedback if value in chosen else "",
+            )
+            for value, text, feedback in options
+        ]
+        views.append(
+            QuestionView(
+                number=number,
+                kind=question["kind"],
+                prompt=question["prompt"],
+                choices=choices,
+                correct=result.correct if result else None,
+                explanation=question["explanation"] if explain else "",
+            )
+        )
+    return views
+
+
 def find_check(lesson: LessonPage, block_id: str):
     """The knowledge check block ``block_id`` of ``lesson``, or None."""
     return next(

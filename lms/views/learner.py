@@ -128,7 +128,8 @@ def answer_check(request, lesson_key: uuid.UUID, block_id: str):
     try:
         answers = read_answers(check, request.POST)
     except UnansweredQuestions as error:
-        messages.error(request, str(error))
+        # Tagged with the check, so the check shows it beside its questions (where focus goes).
+        messages.error(request, str(error), extra_tags=f"check-{block_id}")
         return HttpResponseRedirect(lesson.get_url(request) + anchor)
     result = grade(check, answers)
     record(attempt_statement(request.user, lesson, block_id, answers, result), lesson=lesson)
