@@ -13,10 +13,14 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 ## Set-up ----------------------------------------------------------------------
 
+# uv (from PyPI) fetches and installs the pinned set in parallel: seconds where pip takes minutes.
+# pip does the same work where uv cannot be had.
 $(VENV)/.installed: requirements.txt
 	@echo "==> Python packages"
 	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv \
+		&& $(VENV)/bin/uv pip install --quiet --python $(VENV)/bin/python -r requirements.txt \
+		|| $(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
