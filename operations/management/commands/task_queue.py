@@ -24,9 +24,9 @@ class Command(BaseCommand):
             help="Only tasks in this state (may be given more than once).",
         )
         parser.add_argument("--limit", type=int, default=50, help="At most this many tasks (default 50).")
-        parser.add_argument("--traceback", action="store_true", help="Print failed tasks' whole traceback.")
+        parser.add_argument("--errors", action="store_true", help="Print failed tasks' whole traceback.")
 
-    def handle(self, *args, status=None, limit=50, traceback=False, **options):
+    def handle(self, *args, status=None, limit=50, errors=False, **options):
         names = {
             "waiting": TaskResultStatus.READY,
             "running": TaskResultStatus.RUNNING,
@@ -54,5 +54,5 @@ class Command(BaseCommand):
             self.stdout.write(line)
             if task.error:
                 self.stdout.write(f"         error: {task.error}")
-                if traceback:
+                if errors:
                     self.stdout.write(task.traceback)
