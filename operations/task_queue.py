@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -14,6 +15,12 @@ from operations import heartbeat
 
 #: The states the queue view lists, in this order (successful tasks are not news).
 SHOWN = [TaskResultStatus.READY, TaskResultStatus.RUNNING, TaskResultStatus.FAILED]
+LABELS = {
+    TaskResultStatus.READY: _("Waiting"),
+    TaskResultStatus.RUNNING: _("Running"),
+    TaskResultStatus.FAILED: _("Failed"),
+    TaskResultStatus.SUCCESSFUL: _("Done"),
+}
 
 
 @dataclass(frozen=True)
@@ -34,7 +41,7 @@ class QueuedTask:
 
     @property
     def status_label(self) -> str:
-        return str(TaskResultStatus(self.status).label)
+        return str(LABELS[TaskResultStatus(self.status)])
 
 
 def _error(row: DBTaskResult) -> str:
