@@ -73,7 +73,13 @@ def lesson_context(lesson: LessonPage, request) -> dict:
             )
         )
     previous, following = outline.neighbours(lesson.translation_key)
+    # The last lesson of a module leads on to the next module, named as such.
+    module_of = {entry.key: module for module in outline.modules for entry in module.lessons}
+    next_module = module_of.get(following.key) if following else None
+    if next_module is module_of.get(lesson.translation_key):
+        next_module = None
     return {
+        "next_module": next_module,
         "outline": outline,
         "entry": entry,
         "progress": progress,

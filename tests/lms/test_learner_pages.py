@@ -63,9 +63,15 @@ def test_a_module_that_requires_the_previous_one_stays_locked(client, learner, c
 
 def test_lessons_link_to_the_previous_and_next_lesson(client, learner, course):
     client.force_login(learner)
+    page = client.get(course.lessons[0].url).content.decode()
+    assert f'rel="next" href="{course.lessons[1].url}"' in page
+    # The last lesson of a module leads on to the next module, by name.
     page = client.get(course.lessons[1].url).content.decode()
     assert f'rel="prev" href="{course.lessons[0].url}"' in page
-    assert f'rel="next" href="{course.lessons[2].url}"' in page
+    assert f'rel="next" href="{course.modules[1].url}">Next module: Module 2' in page
+    # The last lesson of the course leads back to the course page.
+    page = client.get(course.lessons[-1].url).content.decode()
+    assert f'rel="next" href="{course.page.url}">Back to the course' in page
 
 
 def test_continue_resumes_at_the_last_lesson_and_part(client, learner, course, home):
