@@ -23,9 +23,10 @@ keepalive = 5
 # Recycle a worker now and then, staggered, so a slow leak cannot grow without bound.
 max_requests = 2000
 max_requests_jitter = 200
-# Access log to standard output in the common format, with the time taken (µs); errors to stderr.
+# Access log to standard output in the combined format, then the time taken (µs) and the worker's
+# pid (which worker served what, when one misbehaves); errors to the same stream.
 accesslog = "-"
 errorlog = "-"
-access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(D)s'
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(D)s pid=%(p)s'
 # Trust X-Forwarded-* only from a proxy on this machine (the default), see README "Reverse proxy".
 forwarded_allow_ips = "127.0.0.1,::1"

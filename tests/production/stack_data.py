@@ -90,7 +90,9 @@ def _seed(out: Path, learners: int) -> None:
 
 def _read(seeded: Path) -> None:
     """The learners' stored SCORM state and statements, and kari's progress, as JSON on stdout."""
-    from lms.models import LearningStatement, LessonProgress, ScormItemState
+    from django.apps import apps
+
+    from lms.models import InteractivePackage, LearningStatement, LessonProgress, ScormItemState
 
     info = json.loads(seeded.read_text())
     attempts = [learner["attempt"] for learner in info["learners"]]
@@ -111,10 +113,21 @@ def _read(seeded: Path) -> None:
         str(row.lesson_key): {"status": row.status, "success": row.success, "best_score": row.best_score}
         for row in LessonProgress.objects.filter(user__username="kari")
     }
+    packages = {package.title: package.status for package in InteractivePackage.objects.all()}
+    tasks = []
+    if apps.is_installed("django_tasks_db"):
+        from django_tasks_db.models import DBTaskResult
+
+        tasks = [
+            {"task_path": row.task_path, "status": row.status, "worker_ids": row.worker_ids,
+             "args_kwargs": row.args_kwargs}
+            for row in DBTaskResult.objects.order_by("enqueued_at")
+        ]  # fmt: skip
     json.dump(
-        {"states": states, "statement_ids": [str(s) for s in statements], "kari_progress": progress},
+        {"states": states, "statement_ids": [str(s) for s in statements], "kari_progress": progress,
+         "packages": packages, "tasks": tasks},
         sys.stdout,
-    )
+    )  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> None:
