@@ -129,8 +129,8 @@ PEER_SUPERVISION = {
     ),
     "sv": (
         "grupphandledning",
-        "kollegial handledning, handledning för peer supporters",
-        "Regelbunden, ledd reflektion i en grupp peer supporters kring situationer från arbetet, kring "
+        "kollegial handledning, handledning för brukarmedarbetare",
+        "Regelbunden, ledd reflektion i en grupp brukarmedarbetare kring situationer från arbetet, kring "
         "rollen och kring hur de tar hand om sig själva.",
     ),
     "da": (

@@ -14,8 +14,8 @@ PEER_SUPPORT_WORKER = {
         "erfaring med sykdom og bedring til støtte for andre.",
     ),
     "sv": (
-        "peer supporter",
-        "brukarmedarbetare, peer support-medarbetare, återhämtningsmentor",
+        "brukarmedarbetare",
+        "peer supporter, peer support-medarbetare, återhämtningsmentor",
         "En person som är anställd inom psykiatri eller beroendevård för att använda sin egen, bearbetade "
         "erfarenhet av ohälsa och återhämtning till stöd för andra.",
     ),

@@ -2,13 +2,13 @@
 
 PAGES = {
     "course": {
-        "Starting out as a peer support worker": "Ny som peer supporter",
+        "Starting out as a peer support worker": "Ny som brukarmedarbetare",
         "starting-out-as-a-peer-support-worker": "ny-som-peer-supporter",
         (
             "A short course for your first weeks in the role: what peer support work is, how to use your "
             "own experience with care, and how to look after yourself while you do it."
         ): (
-            "En kort kurs för dina första veckor i rollen: vad arbetet som peer supporter är, hur du "
+            "En kort kurs för dina första veckor i rollen: vad arbetet som brukarmedarbetare är, hur du "
             "använder din egen erfarenhet med omsorg och hur du tar hand om dig själv under tiden."
         ),
         (
@@ -27,11 +27,11 @@ PAGES = {
         "The role and what you bring": "Rollen och det du har med dig",
         "the-role-and-what-you-bring": "rollen-och-det-du-har-med-dig",
         "What peer support work is, what the days look like, and the experience it rests on.": (
-            "Vad arbetet som peer supporter är, hur dagarna ser ut och den erfarenhet det vilar på."
+            "Vad arbetet som brukarmedarbetare är, hur dagarna ser ut och den erfarenhet det vilar på."
         ),
     },
     "lesson-welcome": {
-        "Welcome to peer support work": "Välkommen till arbetet som peer supporter",
+        "Welcome to peer support work": "Välkommen till arbetet som brukarmedarbetare",
         "welcome-to-peer-support-work": "valkommen-till-arbetet-som-peer-supporter",
         "Why your experience is the reason you were hired, and what turns it into skill.": (
             "Varför din erfarenhet är skälet till att du anställdes, och vad som gör den till kunskap."
@@ -41,7 +41,7 @@ PAGES = {
             "illness, addiction or crisis, and of finding a way through. In your new job, that experience "
             "is not something to keep out of sight. It is the reason you were hired."
         ): (
-            "Arbetet som peer supporter utgår från något du redan har: din egen erfarenhet av psykisk "
+            "Arbetet som brukarmedarbetare utgår från något du redan har: din egen erfarenhet av psykisk "
             "ohälsa, beroende eller kris, och av att hitta en väg igenom. I ditt nya jobb är den "
             "erfarenheten inte något du ska hålla undan. Den är skälet till att du anställdes."
         ),
@@ -82,7 +82,7 @@ PAGES = {
             "work and what helps the role work. Read it here; you will come back to its three questions "
             "about sharing in the next module."
         ): (
-            "Nätverkets introduktion till rollen beskriver vad peer supporters gör, var de arbetar och vad "
+            "Nätverkets introduktion till rollen beskriver vad brukarmedarbetare gör, var de arbetar och vad "
             "som får rollen att fungera. Läs den här; du återkommer till dess tre frågor om att dela i nästa "
             "modul."
         ),
@@ -97,7 +97,7 @@ PAGES = {
             "This short film sums up the everyday work of a peer support worker. It has no sound; the "
             "captions and the transcript are in several languages."
         ): (
-            "Den här korta filmen sammanfattar vardagen för en peer supporter. Den har inget ljud; "
+            "Den här korta filmen sammanfattar vardagen för en brukarmedarbetare. Den har inget ljud; "
             "undertexterna och den skriftliga versionen finns på flera språk."
         ),
         (
@@ -205,7 +205,7 @@ PAGES = {
             "göra och om det är rätt tillfälle."
         ),
         "As a peer support worker you have the same duty of confidentiality as your colleagues.": (
-            "Som peer supporter har du samma tystnadsplikt som dina kolleger."
+            "Som brukarmedarbetare har du samma tystnadsplikt som dina kolleger."
         ),
         (
             "True. What people tell you is covered by the same rules as for everyone else on the staff. "
@@ -215,7 +215,7 @@ PAGES = {
             "Din egen erfarenhet ändrar inte på det."
         ),
         "A good peer support worker tells the people they meet their whole story.": (
-            "En bra peer supporter berättar hela sin historia för dem hen möter."
+            "En bra brukarmedarbetare berättar hela sin historia för dem hen möter."
         ),
         (
             "False. You choose what to share, when and why. Keeping parts of your story to yourself is a "
@@ -272,11 +272,11 @@ PAGES = {
             "Many peer support workers are the only one with the role in their workplace. Colleagues who do "
             "the same work elsewhere can help you carry that."
         ): (
-            "Många peer supporters är ensamma om rollen på sin arbetsplats. Kolleger som gör samma arbete "
+            "Många brukarmedarbetare är ensamma om rollen på sin arbetsplats. Kolleger som gör samma arbete "
             "på andra håll kan hjälpa dig att bära det."
         ),
         "Ask your manager for supervision together with other peer support workers.": (
-            "Be din chef om handledning tillsammans med andra peer supporters."
+            "Be din chef om handledning tillsammans med andra brukarmedarbetare."
         ),
         "Find out whether your region has a network or a regular meeting.": (
             "Ta reda på om det finns ett nätverk eller regelbundna träffar i din region."

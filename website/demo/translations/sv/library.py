@@ -3,7 +3,7 @@
 PAGES = {
     "handbook": {
         "Hiring a peer support worker: a handbook for employers": (
-            "Att anställa en peer supporter: en handbok för arbetsgivare"
+            "Att anställa en brukarmedarbetare: en handbok för arbetsgivare"
         ),
         "handbook-for-employers": "handbok-for-arbetsgivare",
         (
@@ -11,13 +11,13 @@ PAGES = {
             "how to prepare the team, write the job description, recruit, and give the role the support it "
             "needs in its first year."
         ): (
-            "För chefer inom psykiatri och beroendevård som vill anställa peer supporters: hur man "
+            "För chefer inom psykiatri och beroendevård som vill anställa brukarmedarbetare: hur man "
             "förbereder teamet, skriver arbetsbeskrivningen, rekryterar och ger rollen det stöd den "
             "behöver under det första året."
         ),
         "What the handbook covers": "Det här tar handboken upp",
         "why services hire peer support workers, and what changes when they do": (
-            "varför verksamheter anställer peer supporters och vad som förändras när de gör det"
+            "varför verksamheter anställer brukarmedarbetare och vad som förändras när de gör det"
         ),
         "preparing the team before the first working day": "att förbereda teamet före den första arbetsdagen",
         "the job description, pay and working conditions": "arbetsbeskrivning, lön och arbetsvillkor",
@@ -32,7 +32,7 @@ PAGES = {
     },
     "brochure": {
         "What is a peer support worker? A brochure for service users and families": (
-            "Vad är en peer supporter? En broschyr för brukare och anhöriga"
+            "Vad är en brukarmedarbetare? En broschyr för brukare och anhöriga"
         ),
         "brochure-what-is-a-peer-support-worker": "broschyr-vad-ar-en-peer-supporter",
         (
@@ -51,16 +51,16 @@ PAGES = {
             "keep to themselves, and how to get in touch."
         ): (
             "En av de anställda har varit med om något som liknar det du går igenom. Broschyren berättar "
-            "för brukare och anhöriga vad en peer supporter kan hjälpa till med, vad hen har tystnadsplikt "
-            "om och hur man tar kontakt."
+            "för brukare och anhöriga vad en brukarmedarbetare kan hjälpa till med, vad hen har "
+            "tystnadsplikt om och hur man tar kontakt."
         ),
         "Peer support in our service": "Peer support hos oss",
     },
     "what-peer-workers-do": {
-        "What does a peer support worker do?": "Vad gör en peer supporter?",
+        "What does a peer support worker do?": "Vad gör en brukarmedarbetare?",
         "what-does-a-peer-support-worker-do": "vad-gor-en-peer-supporter",
         "A short film in five slides about the everyday work of a peer support worker.": (
-            "En kort film i fem bilder om en peer supporters vardag."
+            "En kort film i fem bilder om en brukarmedarbetare vardag."
         ),
         "The film has no sound. It shows these slides, one after the other:": (
             "Filmen har inget ljud. Den visar de här bilderna, en i taget:"

@@ -8,7 +8,7 @@ PAGES = {
             "Learning material, videos and publications about peer support work, shared by schools and "
             "organisations in the Nordic and Baltic countries and translated into each partner's language."
         ): (
-            "Läromaterial, filmer och publikationer om arbetet som peer supporter, delade av skolor och "
+            "Läromaterial, filmer och publikationer om arbetet som brukarmedarbetare, delade av skolor och "
             "organisationer i Norden och Baltikum och översatta till varje partners språk."
         ),
         "Experience that becomes a profession": "Erfarenhet som blir ett yrke",
@@ -18,7 +18,7 @@ PAGES = {
             "from the inside that things can change. Nordpeer gathers what the network's schools have "
             "learned about training people for this work, so that nobody has to start from a blank page."
         ): (
-            "En peer supporter är anställd inom psykiatri och beroendevård på grund av det hen själv har "
+            "En brukarmedarbetare är anställd inom psykiatri och beroendevård på grund av det hen själv har "
             "gått igenom. Hen har varit där de människor hen möter befinner sig nu och vet inifrån att "
             "saker kan förändras. Nordpeer samlar det som nätverkets skolor har lärt sig om att utbilda "
             "människor för det här arbetet, så att ingen behöver börja från noll."
@@ -48,7 +48,7 @@ PAGES = {
             "Texts for students, new peer support workers and the colleagues they will work beside: what "
             "the role is, how it is learned and what helps it work."
         ): (
-            "Texter för studerande, nya peer supporters och de kolleger de ska arbeta tillsammans med: vad "
+            "Texter för studerande, nya brukarmedarbetare och de kolleger de ska arbeta tillsammans med: vad "
             "rollen är, hur man lär sig den och vad som får den att fungera."
         ),
     },
@@ -63,7 +63,7 @@ PAGES = {
         "Videos": "Filmer",
         "videos": "filmer",
         "Short films about peer support work, with captions in several languages and a written transcript.": (
-            "Korta filmer om arbetet som peer supporter, med undertexter på flera språk och en skriven "
+            "Korta filmer om arbetet som brukarmedarbetare, med undertexter på flera språk och en skriven "
             "transkription."
         ),
     },
@@ -74,18 +74,18 @@ PAGES = {
             "Gatherings where peer support workers, students, teachers and employers from the network "
             "meet, in person and online."
         ): (
-            "Träffar där peer supporters, studerande, lärare och arbetsgivare från nätverket möts, på "
+            "Träffar där brukarmedarbetare, studerande, lärare och arbetsgivare från nätverket möts, på "
             "plats och online."
         ),
     },
     "material": {
-        "The peer support worker role: an introduction": "Rollen som peer supporter: en introduktion",
+        "The peer support worker role: an introduction": "Rollen som brukarmedarbetare: en introduktion",
         "peer-support-worker-role": "rollen-som-peer-supporter",
         (
             "What peer support workers do, where they work, what they bring that other professions cannot, "
             "and what they need from their workplace to do it well."
         ): (
-            "Vad peer supporters gör, var de arbetar, vad de bidrar med som andra yrken inte kan, och vad "
+            "Vad brukarmedarbetare gör, var de arbetar, vad de bidrar med som andra yrken inte kan, och vad "
             "de behöver från sin arbetsplats för att göra det bra."
         ),
         "A role built on lived experience": "En roll som bygger på egen erfarenhet",
@@ -96,7 +96,7 @@ PAGES = {
             "supporters, experts by experience or recovery mentors. The titles differ, but the core is the "
             "same: experience that has been reflected on and can be used for the good of others."
         ): (
-            "Peer supporters anställs inom psykiatri och beroendevård <b>på grund av</b> sin egen "
+            "Brukarmedarbetare anställs inom psykiatri och beroendevård <b>på grund av</b> sin egen "
             "erfarenhet av sjukdom, kris eller missbruk, och av att hitta en väg framåt. I Norge kallas "
             "rollen <i>erfaringskonsulent</i>; på andra håll talar man om brukarmedarbetare, "
             "erfarenhetsexperter eller återhämtningsmentorer. Titlarna skiljer sig åt, men kärnan är "
@@ -108,17 +108,17 @@ PAGES = {
             "network's schools share their material: a common understanding of the role makes it easier "
             "for services to hire peer support workers, and for peer support workers to stay."
         ): (
-            "Yrket är ungt. Många peer supporters är de första med rollen på sin arbetsplats, och en del "
+            "Yrket är ungt. Många brukarmedarbetare är de första med rollen på sin arbetsplats, och en del "
             "har fått skriva sin egen arbetsbeskrivning. Det är ett skäl till att nätverkets skolor delar "
             "sitt material: en gemensam förståelse av rollen gör det lättare för verksamheter att anställa "
-            "peer supporters, och för peer supporters att stanna kvar."
+            "brukarmedarbetare, och för brukarmedarbetare att stanna kvar."
         ),
         "What the work looks like": "Hur arbetet ser ut",
         (
             "The tasks vary with the workplace, but most peer support workers spend their days on a mix of "
             "these:"
         ): (
-            "Uppgifterna varierar med arbetsplatsen, men de flesta peer supporters ägnar dagarna åt en "
+            "Uppgifterna varierar med arbetsplatsen, men de flesta brukarmedarbetare ägnar dagarna åt en "
             "blandning av detta:"
         ),
         (
@@ -144,7 +144,7 @@ PAGES = {
             "att vi tillsammans kan leta efter det som kan fungera för dem."
         ),
         "A peer support worker in a community mental health team": (
-            "En peer supporter i ett psykiatriskt öppenvårdsteam"
+            "En brukarmedarbetare i ett psykiatriskt öppenvårdsteam"
         ),
         "Sharing your story with purpose": "Att dela sin berättelse med ett syfte",
         (
@@ -152,7 +152,7 @@ PAGES = {
             "skill lies in choosing what to share, when and why: a short piece of experience that opens a "
             "conversation or gives hope, and then the attention goes back to the other person."
         ): (
-            "En peer supporter berättar inte hela sin historia, och aldrig för sin egen skull. Konsten "
+            "En brukarmedarbetare berättar inte hela sin historia, och aldrig för sin egen skull. Konsten "
             "ligger i att välja vad man delar, när och varför: en kort bit erfarenhet som öppnar ett "
             "samtal eller ger hopp, och sedan går uppmärksamheten tillbaka till den andra."
         ),
@@ -167,9 +167,9 @@ PAGES = {
             "there is regular supervision together with other peer support workers. Being the only one in "
             "a workplace with this role can be lonely; colleagues in a network elsewhere help."
         ): (
-            "Erfarenheterna från nätverkets medlemmar pekar åt samma håll. Peer supporters lyckas bäst där "
+            "Erfarenheterna från nätverkets medlemmar pekar åt samma håll. Brukarmedarbetare lyckas bäst där "
             "hela teamet vet varför rollen finns, där arbetsbeskrivningen är tydlig och där det finns "
-            "regelbunden handledning tillsammans med andra peer supporters. Att vara den enda med den här "
+            "regelbunden handledning tillsammans med andra brukarmedarbetare. Att vara den enda med den här "
             "rollen på en arbetsplats kan kännas ensamt; kolleger i ett nätverk på andra håll är till "
             "hjälp."
         ),
@@ -209,7 +209,7 @@ PAGES = {
             "Tallinn, Estland: ett konferenscenter i centrum, som presenteras tillsammans med programmet"
         ),
         "Peer support workers, students and teachers; employers welcome": (
-            "Peer supporters, studerande och lärare; arbetsgivare är välkomna"
+            "Brukarmedarbetare, studerande och lärare; arbetsgivare är välkomna"
         ),
         "Programme": "Program",
         "<b>Thursday:</b> welcome, how the role is developing in each country, dinner together": (
@@ -238,7 +238,7 @@ PARTNERS = {
         "workers in mental health and addiction services, combining classroom teaching with two placement "
         "periods."
     ): (
-        "En yrkeshögskola på Norges västkust med en tvåårig deltidsutbildning för peer supporters inom "
+        "En yrkeshögskola på Norges västkust med en tvåårig deltidsutbildning för brukarmedarbetare inom "
         "psykiatri och beroendevård, där undervisning i klassrum varvas med två praktikperioder."
     ),
     (
