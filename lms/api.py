@@ -181,6 +181,7 @@ def _check_all(items: list, user) -> list[Checked]:
     response={
         200: out.StatementsOut,
         400: out.ErrorOut,
+        401: out.ErrorOut,
         403: out.ErrorOut,
         404: out.ErrorOut,
         409: out.ErrorOut,
@@ -267,7 +268,8 @@ def _courses_by_key(keys) -> dict[uuid.UUID, CoursePage]:
     return courses
 
 
-@api.get("/progress", url_name="my_progress", response={200: out.MyProgressOut, 400: out.ErrorOut},
+@api.get("/progress", url_name="my_progress",
+         response={200: out.MyProgressOut, 400: out.ErrorOut, 401: out.ErrorOut, 422: out.ValidationErrorOut},
          summary="My enrolments and progress")  # fmt: skip
 def my_progress(request, language: str | None = None):
     """The signed-in learner's own enrolments, course progress and lesson progress.
@@ -321,7 +323,8 @@ def _progress_fields(progress) -> dict:
 
 
 @api.get("/cohorts/{cohort_id}/progress", url_name="cohort_progress",
-         response={200: out.CohortProgressOut, 400: out.ErrorOut, 404: out.ErrorOut},
+         response={200: out.CohortProgressOut, 400: out.ErrorOut, 401: out.ErrorOut, 404: out.ErrorOut,
+                   422: out.ValidationErrorOut},
          summary="A cohort's progress, for its teachers")  # fmt: skip
 def cohort_progress(request, cohort_id: int, language: str | None = None):
     """Every participant's progress in each of the cohort's courses. Only for the cohort's teachers."""

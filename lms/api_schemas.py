@@ -19,6 +19,12 @@ class ErrorOut(Schema):
     errors: list[StatementErrorOut] = Field(default_factory=list)
 
 
+class ValidationErrorOut(Schema):
+    """A parameter that is not of its declared type (django-ninja's own answer, status 422)."""
+
+    detail: list[dict]
+
+
 class LessonProgressOut(Schema):
     lesson: uuid.UUID
     course: uuid.UUID
