@@ -32,6 +32,14 @@ def test_a_teacher_reaches_the_dashboard_from_the_header_on_a_phone(browser, liv
     page.get_by_role("link", name=journey.cohort.name).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(journey.cohort.name)
     expect(page.get_by_role("table", name="Progress of the participants")).to_be_visible()
+    # The matrix scrolls inside its own box; the participant column stays in view; the page does not.
+    scroller = page.locator(".matrix-scroll")
+    name = page.get_by_role("rowheader").first
+    before = name.bounding_box()["x"]
+    scroller.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
+    assert scroller.evaluate("box => box.scrollLeft") > 0
+    assert abs(name.bounding_box()["x"] - before) < 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
     # A learner's header has no Teaching link; a teacher's has no certificates of their own.
     expect(page.get_by_role("link", name="My certificates", exact=True)).to_have_count(0)
     context.close()
