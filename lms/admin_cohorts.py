@@ -118,7 +118,8 @@ class CohortFormView(WagtailAdminTemplateMixin, FormView):
         ]
 
     def base_url(self) -> str:
-        return self.request.build_absolute_uri("/")
+        # Links in e-mails go to BASE_URL, whatever host the editor's request came in by.
+        return settings.WAGTAILADMIN_BASE_URL
 
 
 class InviteOneView(CohortFormView):

@@ -1,5 +1,8 @@
 """Signing in and out, and setting a password, for participants (the admin has its own sign-in)."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.auth import views as auth
 from django.urls import path, reverse_lazy
 
@@ -18,6 +21,13 @@ class SignInForm(ThrottledLoginMixin, EmailOrUsernameAuthenticationForm):
 
 class PasswordLinkForm(ThrottledPasswordResetForm, FirstPasswordResetForm):
     """Limits on asking; reaches accounts that never had a password (invited and imported people)."""
+
+    def save(self, *args, **kwargs):
+        # The link in the e-mail goes to BASE_URL, not to the host and scheme this request came in
+        # by (behind a proxy that may be an internal name, or http).
+        site = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        kwargs.update(domain_override=site.netloc, use_https=site.scheme == "https")
+        return super().save(*args, **kwargs)
 
 
 urlpatterns = [

@@ -129,7 +129,8 @@ def register(request: HttpRequest, course_key: uuid.UUID) -> HttpResponse:
     if not form.is_valid():
         return render(request, "lms/invitations/register.html", {"course": course, "form": form}, status=400)
     email, name = form.cleaned_data["email"], form.cleaned_data["name"]
-    invitations.register(course, email, name=name, base_url=request.build_absolute_uri("/"))
+    # The link in the e-mail goes to BASE_URL (invitations.register's default), not to the request's host.
+    invitations.register(course, email, name=name)
     return render(
         request, "lms/invitations/register.html", {"course": course, "sent_to": form.cleaned_data["email"]}
     )
