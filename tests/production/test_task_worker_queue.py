@@ -4,6 +4,7 @@ tasks with the error; check --deploy refuses a production that would run tasks i
 from __future__ import annotations
 
 from io import StringIO
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -42,7 +43,10 @@ def queue():
     with override_settings(TASKS=DATABASE_TASKS):
         always_fails.enqueue("503 Service Unavailable")
         succeeds.enqueue()
-        call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0)
+        # The worker closes "old" connections between tasks; inside this test's transaction that
+        # would close the test's own connection on PostgreSQL, so it is told not to here.
+        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+            call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0)
         succeeds.enqueue()  # waits: no worker runs now
         yield
 

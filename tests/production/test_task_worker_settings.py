@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import uuid
@@ -25,7 +26,11 @@ PRINT_SETTINGS = """
 import json
 import uuid
 from django.conf import settings
-print(json.dumps({"tasks": settings.TASKS["default"]["BACKEND"], "apps": settings.INSTALLED_APPS}))
+print(json.dumps({
+    "tasks": settings.TASKS["default"]["BACKEND"],
+    "apps": settings.INSTALLED_APPS,
+    "redirect_exempt": settings.SECURE_REDIRECT_EXEMPT,
+}))
 """
 
 
@@ -46,6 +51,9 @@ def test_production_settings_use_the_database_backend_and_its_app():
     assert found["tasks"] == "django_tasks_db.DatabaseBackend"
     # Our worker command (with heartbeat and recovery) must win over django_tasks_db's own.
     assert found["apps"].index("operations") < found["apps"].index("django_tasks_db")
+    # A load balancer's plain-HTTP probe of /healthz/ is answered, not redirected to HTTPS.
+    assert any(re.search(pattern, "healthz/") for pattern in found["redirect_exempt"])
+    assert not any(re.search(pattern, "en/") for pattern in found["redirect_exempt"])
 
 
 class EngineDown:

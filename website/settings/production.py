@@ -30,6 +30,8 @@ CSRF_TRUSTED_ORIGINS = ENV.csrf_trusted_origins
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = ENV.secure_ssl_redirect
+# Load balancers probe /healthz/ over plain HTTP inside the network: answer, do not redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
