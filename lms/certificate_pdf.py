@@ -52,6 +52,11 @@ def _heading(certificate: Certificate) -> tuple[str, str]:
     return _("Certificate of completion"), _("has completed the course")
 
 
+def checked_in(verify_url: str, language: str) -> str:
+    """The printed check address opens in the certificate's language (its reader can switch)."""
+    return f"{verify_url}?lang={language}"
+
+
 def centred_lines(canvas: Canvas, text: str, font: str, size: float, y: float, width: float) -> float:
     """Draw ``text`` centred on the page, wrapped to ``width``; returns the y below the last line."""
     centre = landscape(A4)[0] / 2
@@ -83,7 +88,7 @@ def render_pdf(certificate: Certificate, language: str, verify_url: str) -> byte
         date = formats.date_format(certificate.achieved_on, "DATE_FORMAT")
         date_line = _("Date: %(date)s") % {"date": date}
         code_line = _("Verification code: %(code)s") % {"code": certificate.display_code}
-        verify_line = _("Check this certificate at %(url)s") % {"url": verify_url}
+        verify_line = _("Check this certificate at %(url)s") % {"url": checked_in(verify_url, language)}
 
     buffer = io.BytesIO()
     width, height = landscape(A4)

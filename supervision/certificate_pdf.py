@@ -16,7 +16,17 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
-from lms.certificate_pdf import ACCENT, BOLD, INK, MUTED, REGULAR, centred_lines, draw_frame, register_fonts
+from lms.certificate_pdf import (
+    ACCENT,
+    BOLD,
+    INK,
+    MUTED,
+    REGULAR,
+    centred_lines,
+    checked_in,
+    draw_frame,
+    register_fonts,
+)
 from lms.certificates import title_in
 from lms.models import Certificate
 from supervision.models import SupervisionCertificate
@@ -75,7 +85,9 @@ def render_supervision_pdf(certificate: Certificate, language: str, verify_url: 
     register_fonts()
     lines = printed_lines(certificate)
     with translation.override(lines["language"]):
-        verify_line = _("Check this certificate at %(url)s") % {"url": verify_url}
+        verify_line = _("Check this certificate at %(url)s") % {
+            "url": checked_in(verify_url, lines["language"])
+        }
 
     buffer = io.BytesIO()
     width, height = landscape(A4)

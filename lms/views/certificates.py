@@ -15,12 +15,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from lms import certificates
 from lms.certificate_pdf import render_pdf
 from lms.models import Certificate
+from website.languages import LanguageLink, PageLanguages, is_language, language_codes, native_name
 
 
 def verify_url(request, certificate: Certificate) -> str:
@@ -72,22 +74,51 @@ def download(request, code: str):
     return _pdf_response(request, certificate)
 
 
+def _reader_language(request) -> str:
+    """/verify/ has no language prefix: ``?lang=`` chooses, else the browser's languages do."""
+    wanted = request.GET.get("lang", "")
+    return wanted if is_language(wanted) else translation.get_language()
+
+
+def _verify_languages(request, current: str) -> PageLanguages:
+    """The language switcher of a /verify/ page: the same page with ``?lang=`` for each language."""
+    links = [
+        LanguageLink(
+            code=code,
+            name=native_name(code),
+            url=f"{request.path}?lang={code}",
+            shown_in=None,
+            is_current=code == current,
+        )
+        for code in language_codes()
+    ]
+    return PageLanguages(links=links, alternates=[], x_default=None, requested=None)
+
+
+def _render_in(request, language: str, template: str, context: dict, status: int) -> HttpResponse:
+    with translation.override(language):
+        context["languages"] = _verify_languages(request, language)
+        response = render(request, template, context, status=status)
+    response["Content-Language"] = language
+    patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response
+
+
 @require_GET
 def verify_form(request):
     """Where someone types a code from a certificate; a well-formed one goes to its check page."""
     typed = request.GET.get("code", "")
+    language = _reader_language(request)
     error = None
     if typed:
         code = certificates.normalise_code(typed)
         if code:
-            return redirect("verify:certificate", code=code)
-        error = _("A verification code has twelve letters and digits, such as 7KQ2-M9XD-4HTB.")
-    return render(
-        request,
-        "lms/certificates/verify_form.html",
-        {"typed": typed, "error": error, "languages": None},
-        status=400 if error else 200,
-    )
+            chosen = f"?lang={language}" if is_language(request.GET.get("lang")) else ""
+            return redirect(reverse("verify:certificate", args=[code]) + chosen)
+        with translation.override(language):
+            error = _("A verification code has twelve letters and digits, such as 7KQ2-M9XD-4HTB.")
+    context = {"typed": typed, "error": error, "language": language}
+    return _render_in(request, language, "lms/certificates/verify_form.html", context, 400 if error else 200)
 
 
 @require_GET
@@ -100,14 +131,16 @@ def verify(request, code: str):
         status = 410
     else:
         status = 200
+    language = _reader_language(request)
     context = {
         "certificate": certificate if status == 200 else None,
         "status": status,
         "typed": code[:40],
-        "languages": None,
+        "language": language,
     }
     if status == 200:
-        context["title"] = certificates.title_in(certificate, translation.get_language())
-    response = render(request, "lms/certificates/verify.html", context, status=status)
+        # The course or group's title in the reader's language, along its fallback chain.
+        context["title"] = certificates.title_in(certificate, language)
+    response = _render_in(request, language, "lms/certificates/verify.html", context, status)
     response["X-Robots-Tag"] = "noindex"
     return response

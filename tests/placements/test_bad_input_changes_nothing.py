@@ -268,7 +268,7 @@ def test_a_student_has_one_placement_at_a_time(world):
     before = snapshot()
     second = new_placement(world, student=world.anna, starts_on=START + timedelta(weeks=4))
     problems = refused(services.save_placement, second, today=BEFORE_START)
-    assert problems["starts_on"] == ["Anna Aalto already has a placement from 01/06/2025 to 03/31/2025."]
+    assert problems["starts_on"] == ["Anna Aalto already has a placement from 06/01/2025 to 31/03/2025."]
     assert snapshot() == before
     # The next one, after this one has ended, is fine.
     after = make_placement(world.anna, world.supervisor_s, world.contact_a, starts_on=date(2025, 8, 18))
