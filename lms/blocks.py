@@ -139,6 +139,17 @@ class InteractiveContentBlock(blocks.StructBlock):
         required=False,
         help_text=_("For SCORM: how many attempts a learner may start. 0 for no limit."),
     )
+    pass_mark = blocks.IntegerBlock(
+        label=_("Pass mark (%)"),
+        min_value=1,
+        max_value=100,
+        default=100,
+        required=False,
+        help_text=_(
+            "For H5P content that reports a score without saying whether it was passed: "
+            "the share of the maximum score that passes."
+        ),
+    )
 
     class Meta:
         label = _("Interactive content (H5P or SCORM)")

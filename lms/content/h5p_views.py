@@ -30,6 +30,8 @@ from lms.statements import activity_iri
 SAVE_EVERY_SECONDS = 5
 DATA_TYPE = re.compile(r"^[A-Za-z0-9_.-]{1,127}$")
 SUB_CONTENT_ID = re.compile(r"^[A-Za-z0-9_-]{0,64}$")
+#: Per cent of the maximum score that passes when the block says nothing (blocks saved before it could).
+DEFAULT_PASS_MARK = 100
 
 
 def _open_h5p(token: str) -> GrantedContent:
@@ -76,6 +78,15 @@ def player_options(request: HttpRequest, token: str, granted: GrantedContent) ->
     }
 
 
+def pass_mark(granted: GrantedContent) -> float:
+    """The block's pass mark as a share (0-1]: judges a score the content sent without success."""
+    block_id = granted.grant.activity.partition(":")[2]
+    for block in granted.lesson.body:
+        if block.block_type == "interactive" and block.id == block_id:
+            return (block.value.get("pass_mark") or DEFAULT_PASS_MARK) / 100
+    return DEFAULT_PASS_MARK / 100
+
+
 def saved_states(granted: GrantedContent) -> dict:
     """What the learner saved with ``preload``, as H5P core reads it: ``{sub-content id: {type: data}}``."""
     states: dict[str, dict[str, str]] = {}
@@ -101,6 +112,7 @@ def player(request: HttpRequest, token: str) -> HttpResponse:
         "package": granted.package,
         "options": player_options(request, token, granted),
         "object_iri": activity_iri(granted.grant.lesson_key, granted.grant.activity),
+        "pass_mark": pass_mark(granted),
     }
     response = render(request, "lms/content/h5p_player.html", context)
     return protect(response, request, player=True)

@@ -25,13 +25,33 @@
       clear: () => { items.clear(); },
     };
   }
-  ["localStorage", "sessionStorage"].forEach(function (name) {
-    try {
-      window[name].length;
-    } catch (error) {
-      Object.defineProperty(window, name, { value: memoryStorage(), configurable: true });
-    }
-  });
+  // The same where the browser refuses storage to a frame on another site than the page (the
+  // content origin inside the lesson), and in the frame H5P writes for iframe-only content.
+  function giveStorage(target) {
+    ["localStorage", "sessionStorage"].forEach(function (name) {
+      try {
+        target[name].length;
+      } catch (error) {
+        Object.defineProperty(target, name, { value: memoryStorage(), configurable: true });
+      }
+    });
+  }
+  giveStorage(window);
+  // H5P's own frame (embed type "iframe") is written by h5p-standalone; its scripts load after
+  // it is in the document, so giving it storage as it arrives comes before any of them runs.
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      change.addedNodes.forEach(function (added) {
+        if (added.nodeType !== Node.ELEMENT_NODE) return;
+        const frames = added.tagName === "IFRAME" ? [added] : Array.from(added.querySelectorAll("iframe"));
+        frames.forEach(function (frame) {
+          // Loading "about:blank" may give the frame a new window: give that one storage too.
+          if (frame.contentWindow) giveStorage(frame.contentWindow);
+          frame.addEventListener("load", function () { giveStorage(frame.contentWindow); });
+        });
+      });
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true });
 
   function post(message) {
     if (window.parent === window || !channel) return;
@@ -46,6 +66,22 @@
     return !(definition.extensions && definition.extensions[SUB_CONTENT]);
   }
 
+  // Content that reports a score but not whether it passed (DragText, for one) is judged by the
+  // block's pass mark, a share of the maximum score; content that says so itself is left alone.
+  function judgeByPassMark(statement, passMark) {
+    const result = statement.result;
+    if (!result || !result.score || typeof result.success === "boolean" || !(passMark > 0)) return statement;
+    const score = result.score;
+    let scaled = typeof score.scaled === "number" ? score.scaled : null;
+    if (scaled === null && typeof score.raw === "number" && typeof score.max === "number" && score.max > 0) {
+      const min = typeof score.min === "number" ? score.min : 0;
+      scaled = (score.raw - min) / (score.max - min);
+    }
+    if (scaled === null || !isFinite(scaled)) return statement;
+    result.success = scaled >= passMark - 1e-9;
+    return statement;
+  }
+
   function reportHeight() {
     post({ type: "height", height: document.documentElement.scrollHeight });
   }
@@ -58,7 +94,8 @@
       window.H5P.externalDispatcher.on("xAPI", function (event) {
         const statement = event.data && event.data.statement;
         if (!isTopLevel(statement, iri) || (statement.verb && statement.verb.id === INTERACTED)) return;
-        post({ type: "statement", statement: JSON.parse(JSON.stringify(statement)) });
+        const copy = JSON.parse(JSON.stringify(statement));
+        post({ type: "statement", statement: judgeByPassMark(copy, parseFloat(container.dataset.passMark)) });
       });
       reportHeight();
     });
