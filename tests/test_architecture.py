@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-APPS = ["website", "lms", "search", "supervision", "placements"]
+APPS = ["website", "lms", "search", "supervision", "placements", "operations"]
 RECORDS = {"LessonProgress", "LearningStatement"}
 WRITES = {
     "save",

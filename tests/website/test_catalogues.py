@@ -17,7 +17,7 @@ from tests.requirements import require
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 #: The folders whose strings are in the catalogues (makemessages walks them).
-SOURCE_DIRS = ["website", "lms", "search", "placements", "supervision"]
+SOURCE_DIRS = ["website", "lms", "search", "placements", "supervision", "operations"]
 #: Files makemessages reads for the "django" domain.
 SOURCE_SUFFIXES = {".py", ".html", ".txt"}
 LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
