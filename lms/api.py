@@ -16,11 +16,13 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import Throttled
 from ninja.security import SessionAuth
 from wagtail.api.v3.auth import BearerTokenAuth
 
 from lms import api_schemas as out
 from lms import bounds
+from lms.api_throttle import StatementThrottle
 from lms.dashboard import CohortMatrix, cohort_matrix
 from lms.models import Cohort, CoursePage, Enrolment, LearningStatement, LessonPage
 from lms.models.courses import course_of
@@ -30,6 +32,7 @@ from lms.progress import StatementIdTaken, UnknownLesson, lesson_for, record
 from lms.statement_policy import check_client_statement
 from lms.statements import Statement, StatementError, from_xapi
 from website.languages import is_language
+from website.ratelimits import throttled_message
 
 MAX_BATCH = 50
 
@@ -71,6 +74,13 @@ class ApiError(Exception):
 @api.exception_handler(ApiError)
 def api_error(request, error: ApiError):
     return api.create_response(request, {"detail": error.detail, "errors": error.errors}, status=error.status)
+
+
+@api.exception_handler(Throttled)
+def throttled(request, error: Throttled):
+    # Ninja adds Retry-After; the message is ours, in the reader's language.
+    detail = throttled_message(error.wait or 60)
+    return api.create_response(request, {"detail": detail, "errors": []}, status=429)
 
 
 def max_statement_bytes() -> int:
@@ -187,8 +197,10 @@ def _check_all(items: list, user) -> list[Checked]:
         409: out.ErrorOut,
         413: out.ErrorOut,
         422: out.ErrorOut,
+        429: out.ErrorOut,
     },  # fmt: skip
     openapi_extra={"requestBody": out.STATEMENTS_REQUEST_BODY},
+    throttle=[StatementThrottle()],
 )
 def post_statements(request):
     data = _read_json(request)

@@ -1,8 +1,10 @@
 """Settings shared by every environment. Values that vary come from ``ENV``."""
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from .csp_sources import media_origins
 from .environment import BASE_DIR, ENV
 from .services import shared_cache, storages_from_environment
 
@@ -51,6 +53,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After everything that renders: the header carries the nonce the templates used.
+    "website.content_security.SiteCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -262,3 +266,31 @@ RATELIMIT_STATEMENTS_PER_ADDRESS = (1200, 60)
 RATELIMIT_CLIENT_IP_HEADER = ENV.client_ip_header
 WAGTAILADMIN_USER_LOGIN_FORM = "website.admin_login.ThrottledAdminLoginForm"
 
+# --- Content-Security-Policy (django-csp; website.content_security) ---------------
+# Site pages: nothing inline but nonce'd scripts; players come from the content origin.
+# The admin gets inline styles and scripts on top (website.content_security explains why).
+# lms.content sets its own, stricter policy on the content responses; those are kept.
+_MEDIA_ORIGINS = media_origins(ENV.s3_endpoint_url, ENV.s3_media_bucket)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:", *_MEDIA_ORIGINS],
+        "media-src": [SELF, "blob:", *_MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        # The content origin is added per request (website.content_security).
+        "frame-src": [SELF],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # Wagtail's live preview shows pages in a same-origin frame.
+        "frame-ancestors": [SELF],
+    },
+}
+# Avatars and the update check would make editors' browsers call gravatar.com and
+# releases.wagtail.io; they stay off so the admin needs no third-party origin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
