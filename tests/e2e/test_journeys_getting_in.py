@@ -65,6 +65,7 @@ def test_a_csv_invited_person_sets_a_password_signs_in_with_their_address_and_la
     page.locator("#id_csv_file").set_input_files(str(csv_file))
     page.get_by_role("button", name="Send the invitations").click()
     expect(page.get_by_role("cell", name="Invited", exact=True)).to_be_visible()
+    assert_accessible(page, axe_script)
     assert not journey.cohort.members.filter(email="Laima.Kalnina@example.org").exists()
 
     # The person opens the e-mailed link in their own browser.
