@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache
 
 import Stemmer
 from django.conf import settings
@@ -72,7 +72,8 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 @cache
-def _stemmer(language: str) -> Callable[[str], str]:
+def stemmer(language: str) -> Callable[[str], str]:
+    """The stemming function of ``language`` (identity where there is none)."""
     if language in SNOWBALL_LANGUAGES:
         return Stemmer.Stemmer(SNOWBALL_LANGUAGES[language]).stemWord
     if language in LIGHT_ENDINGS:
@@ -82,24 +83,18 @@ def _stemmer(language: str) -> Callable[[str], str]:
 
 def stem(language: str, word: str) -> str:
     """The folded stem of one lower-cased ``word`` in ``language``."""
-    return fold(_stemmer(language)(word))
+    return fold(stemmer(language)(word))
 
 
 def analyse(text: str, language: str) -> list[str]:
     """The index terms of ``text`` written in ``language``: stop words out, stemmed, folded."""
     stops = stop_words(language)
-    stemmer = _stemmer(language)
-    return [fold(stemmer(w)) for w in words(text) if w not in stops]
+    stem_word = stemmer(language)
+    return [fold(stem_word(w)) for w in words(text) if w not in stops]
 
 
 def search_languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
-
-
-@lru_cache(maxsize=8192)
-def query_variants(word: str) -> frozenset[str]:
-    """Every term a query ``word`` may stand for: its stem in each of the site's languages."""
-    return frozenset(stem(language, word) for language in search_languages())
 
 
 def query_words(text: str) -> list[str]:

@@ -70,6 +70,8 @@ class SearchOut(Schema):
     page: int
     pages: int
     loosened: bool
+    #: The corrected query that found the results when the query as typed found nothing, or "".
+    did_you_mean: str
     results: list[ResultOut]
     facets: list[FacetOut]
 
@@ -125,6 +127,7 @@ def search_library(
                 "page": request_.page,
                 "pages": found.pages,
                 "loosened": found.loosened,
+                "did_you_mean": found.did_you_mean,
                 "results": [r.__dict__ for r in found.results],
                 "facets": [{"name": f.name, "values": [v.__dict__ for v in f.values]} for f in found.facets],
             },

@@ -19,6 +19,7 @@ from datetime import datetime
 from django.db.models import QuerySet
 from wagtail.models import Page
 
+from lms.models import CoursePage
 from search.extraction import file_text, html_to_text, streamfield_text
 from website.languages import served_locales
 from website.models import EventPage, MaterialPage, ResourcePage, SectionPage, VideoPage
@@ -30,6 +31,7 @@ CONTENT_TYPES: dict[str, type[Page]] = {
     "publication": ResourcePage,
     "event": EventPage,
     "section": SectionPage,
+    "course": CoursePage,
 }
 _TYPE_OF_MODEL = {model: name for name, model in CONTENT_TYPES.items()}
 #: The most text kept from one page (body, transcript and files together).
@@ -112,8 +114,22 @@ def _text_of(page: Page) -> tuple[str, str]:
                 parts += [resource_file.document.title, file_text(resource_file.document.file)]
     elif isinstance(page, EventPage):
         parts += [page.venue, page.audience]
+    elif isinstance(page, CoursePage):
+        parts += [page.introduction, course_outline_text(page)]
     body = "\n".join(part for part in parts if part)
     return summary, body[:MAX_BODY]
+
+
+def course_outline_text(course: CoursePage) -> str:
+    """The outline the public course page shows: module and lesson titles, never lesson content."""
+    from lms.outline import course_outline
+
+    outline = course_outline(course, course.locale.language_code)
+    return "\n".join(
+        title
+        for module in outline.modules
+        for title in (module.page.title, *(lesson.page.title for lesson in module.lessons))
+    )
 
 
 def build_document(page: Page, topics: TopicFinder, languages: Iterable[str]) -> SearchDocument:

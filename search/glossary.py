@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
-from search.analysis import analyse, query_variants, stem, words
+from search.analysis import analyse, fold, words
 from search.stopwords import ANY_LANGUAGE
+from search.terms import query_variants, word_forms
 
 CACHE_KEY = "search:glossary-concepts"
 CACHE_SECONDS = 600
@@ -32,6 +33,10 @@ class Synonym:
     words: tuple[str, ...]
     #: The term's index terms, analysed in its own language: what it matches in documents.
     terms: tuple[str, ...]
+    #: The concept's preferred term in this language (not one of its "other terms").
+    preferred: bool = False
+    #: Per word, its stem and lemma in the term's language: any form of the word recognises the term.
+    forms: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -44,10 +49,22 @@ class Concept:
         """The distinct index-term phrases of every synonym."""
         return tuple(dict.fromkeys(s.terms for s in self.synonyms if s.terms))
 
+    @property
+    def preferred_phrases(self) -> tuple[tuple[str, ...], ...]:
+        """The phrases of the preferred terms only: documents using them rank above the variants."""
+        return tuple(dict.fromkeys(s.terms for s in self.synonyms if s.terms and s.preferred))
 
-def _synonym(language: str, text: str) -> Synonym:
+
+def _synonym(language: str, text: str, preferred: bool = False) -> Synonym:
     meaningful = tuple(w for w in words(text) if w not in ANY_LANGUAGE) or tuple(words(text))
-    return Synonym(language=language, text=text, words=meaningful, terms=tuple(analyse(text, language)))
+    return Synonym(
+        language=language,
+        text=text,
+        words=meaningful,
+        terms=tuple(analyse(text, language)),
+        preferred=preferred,
+        forms=tuple(word_forms(language, w) for w in meaningful),
+    )
 
 
 def load_concepts() -> list[Concept]:
@@ -56,8 +73,9 @@ def load_concepts() -> list[Concept]:
 
     synonyms: dict[str, list[Synonym]] = defaultdict(list)
     for entry in GlossaryTerm.objects.select_related("locale").order_by("pk"):
-        for text in entry.all_terms:
-            synonyms[str(entry.translation_key)].append(_synonym(entry.locale.language_code, text))
+        for index, text in enumerate(entry.all_terms):
+            synonym = _synonym(entry.locale.language_code, text, preferred=index == 0)
+            synonyms[str(entry.translation_key)].append(synonym)
     return [Concept(key=key, synonyms=tuple(found)) for key, found in synonyms.items()]
 
 
@@ -76,27 +94,39 @@ def clear_cache(**_kwargs) -> None:
 def _matches(synonym: Synonym, query: list[str], start: int) -> bool:
     if start + len(synonym.words) > len(query):
         return False
-    return all(
-        stem(synonym.language, word) in query_variants(query[start + offset])
-        for offset, word in enumerate(synonym.words)
-    )
+    return all(forms & query_variants(query[start + offset]) for offset, forms in enumerate(synonym.forms))
+
+
+def _written_as_one(synonym: Synonym, word: str) -> bool:
+    """A term of several words typed as one compound: "pieredzeseksperts", "peerworker"."""
+    return len(synonym.words) > 1 and fold("".join(synonym.words)) == fold(word)
 
 
 def find_concept(query: list[str], start: int) -> tuple[Concept, int] | None:
-    """The concept whose term starts at ``query[start]`` (the longest term wins) and that term's length."""
+    """The concept whose term starts at ``query[start]`` (the longest term wins) and that term's length.
+
+    A term matches on any form of its words (stem or lemma): "toipumisesta" is "toipuminen".
+    """
     best: tuple[Concept, int] | None = None
     for concept in concepts():
         for synonym in concept.synonyms:
             length = len(synonym.words)
-            if length and (best is None or length > best[1]) and _matches(synonym, query, start):
+            if not length or (best is not None and length <= best[1]):
+                continue
+            if _matches(synonym, query, start):
                 best = (concept, length)
+            elif best is None and _written_as_one(synonym, query[start]):
+                best = (concept, 1)
     return best
+
+
+def glossary_words() -> set[str]:
+    """Every word of every term, lower case: a word list for compounds and typo correction."""
+    return {word for concept in concepts() for synonym in concept.synonyms for word in synonym.words}
 
 
 def synonym_lines() -> list[list[str]]:
     """Each concept's terms, folded, one list per concept: the Elasticsearch synonym rules."""
-    from search.analysis import fold
-
     lines = []
     for concept in concepts():
         terms = sorted({fold(" ".join(s.words)) for s in concept.synonyms if s.words})

@@ -11,8 +11,10 @@ from collections.abc import Collection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from search.analysis import fold, stem, word_spans
+from search.analysis import fold, word_spans
+from search.lexicon import MIN_COMPOUND
 from search.stopwords import stop_words
+from search.terms import word_terms
 
 #: Words in a snippet.
 SNIPPET_WORDS = 32
@@ -31,8 +33,11 @@ def _matching(words: list[tuple[int, int, str]], language: str, terms: Collectio
     for (_start, _end, word), plain in zip(words, folded, strict=True):
         match = known.get(word)
         if match is None:
-            likely = plain[:3] in starts or plain[:2] in starts or plain[:1] in starts
-            match = known[word] = likely and word not in stops and stem(language, word) in terms
+            # A compound may match through a later part, so long words are always looked at.
+            likely = len(word) >= MIN_COMPOUND or any(plain[:n] in starts for n in (3, 2, 1))
+            match = known[word] = (
+                likely and word not in stops and any(t in terms for t in word_terms(language, word))
+            )
         found.append(match)
     return found
 

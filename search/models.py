@@ -56,3 +56,24 @@ class PendingUpdate(models.Model):
 
     def __str__(self) -> str:
         return self.translation_key
+
+
+class IndexedWord(models.Model):
+    """A word of the indexed documents, as written (lower case), with its language.
+
+    The vocabulary typo correction and the Scandinavian neighbours look words up in (see
+    ``search.vocabulary``). Words are added as documents are indexed and pruned by a rebuild.
+    """
+
+    word = models.CharField(_("word"), max_length=40)
+    language = models.CharField(_("language"), max_length=10)
+    #: Documents containing the word when it was counted; a correction prefers common words.
+    documents = models.PositiveIntegerField(_("documents"), default=1)
+
+    class Meta:
+        verbose_name = _("indexed word")
+        verbose_name_plural = _("indexed words")
+        constraints = [models.UniqueConstraint(fields=["word", "language"], name="search_word_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.word} ({self.language})"

@@ -30,6 +30,9 @@ from search.query import (
     analyse_query,
     clean_text,
 )
+from search.ranking import rerank
+from search.spelling import corrected
+from search.vocabulary import for_reader
 from website.languages import best_in_chain, is_language, native_name
 from website.models import SectionPage
 from website.models.base import Audience
@@ -88,6 +91,8 @@ class SearchPage:
     facets: list[Facet] = field(default_factory=list)
     #: Nothing matched every word, so these results match some of them.
     loosened: bool = False
+    #: The corrected query that found these results when the query as typed found nothing.
+    did_you_mean: str = ""
 
 
 class _Group:
@@ -230,12 +235,19 @@ def search(request: SearchRequest, backend: SearchBackend | None = None) -> Sear
     page = SearchPage(request=request)
     if not text:
         return page
-    query = analyse_query(text)
+    lookup = for_reader(request.language)
+    query = analyse_query(text, lookup)
     hits = backend.match(query, MAX_HITS)
+    if not hits:
+        correction = corrected(query, backend, lookup)
+        hits = backend.match(correction, MAX_HITS) if correction else []
+        if hits:
+            query, page.did_you_mean = correction, correction.text
     if not hits and len(query.groups) > 1:
         query = query.loosened()
         hits = backend.match(query, MAX_HITS)
         page.loosened = bool(hits)
+    hits = rerank(hits, query, backend)
     groups = _group(hits)
     page.facets = _facets(groups, filters, request.language)
     kept = [g for g in groups if not _failed(g, filters)]

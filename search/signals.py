@@ -20,14 +20,26 @@ def _with_descendants(page: Page) -> list[str]:
     return [str(page.translation_key), *map(str, below)]
 
 
+def _course_of(page: Page) -> list[str]:
+    """The course above a module or lesson: its indexed outline shows their titles."""
+    from lms.models import LessonPage, ModulePage
+    from lms.models.courses import course_of
+
+    if not isinstance(page, ModulePage | LessonPage):
+        return []
+    course = course_of(page)
+    return [str(course.translation_key)] if course else []
+
+
 def on_published(sender, instance: Page, **kwargs) -> None:
     # A first publication can make a whole tree reachable (a language's home going live).
     first_time = instance.first_published_at == instance.last_published_at
-    request_update(_with_descendants(instance) if first_time else [instance.translation_key])
+    keys = _with_descendants(instance) if first_time else [instance.translation_key]
+    request_update([*keys, *_course_of(instance)])
 
 
 def on_unpublished(sender, instance: Page, **kwargs) -> None:
-    request_update(_with_descendants(instance))
+    request_update([*_with_descendants(instance), *_course_of(instance)])
 
 
 def on_moved_or_renamed(sender, instance: Page, **kwargs) -> None:

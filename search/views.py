@@ -74,4 +74,5 @@ def search_page(request: HttpRequest) -> HttpResponse:
         number = results.request.page
         context["previous_url"] = _with(params, page=number - 1) if number > 1 else ""
         context["next_url"] = _with(params, page=number + 1) if number < results.pages else ""
+        context["did_you_mean_url"] = _with(params, q=results.did_you_mean, page=None)
     return render(request, "search/search_page.html", context, status=status)

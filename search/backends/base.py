@@ -36,6 +36,8 @@ class Hit(NamedTuple):
     audience: str
     languages: tuple[str, ...]
     score: float
+    #: The document's title, for ranking exact title matches first.
+    title: str = ""
 
 
 class SearchBackend(ABC):
@@ -61,6 +63,13 @@ class SearchBackend(ABC):
     @abstractmethod
     def match(self, query: AnalysedQuery, limit: int) -> list[Hit]:
         """The best ``limit`` matching documents, best first."""
+
+    def matching_ids(self, query: AnalysedQuery, page_ids: Sequence[int]) -> set[int]:
+        """Which of ``page_ids`` match ``query`` (used to rank phrases and preferred terms first).
+
+        Engines that rank phrases themselves (Elasticsearch's ``match_phrase`` clauses) keep this default.
+        """
+        return set()
 
     @abstractmethod
     def autocomplete(self, prefixes: Sequence[str], limit: int) -> list[Hit]:

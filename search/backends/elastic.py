@@ -55,6 +55,7 @@ def _hit(raw: dict) -> Hit:
         audience=source.get("audience") or "",
         languages=tuple(source.get("languages") or ()),
         score=float(raw.get("_score") or 0.0),
+        title=source.get("title") or "",
     )
 
 

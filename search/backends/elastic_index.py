@@ -10,6 +10,13 @@ embedded backend runs in Python. Latvian and Icelandic use the light stemmers of
 A document's title and body go into the fields of its own language (``title_nb``,
 ``body_nb``) and into language-neutral folded fields; the folded fields' search analyzer
 carries the glossary as a synonym filter, which is what matches a query across languages.
+
+Compounds: the languages of ``search.lexicon.COMPOUNDING_LANGUAGES`` split compounds with a
+``dictionary_decompounder`` against the word list ``lexicon.compound_word_list`` writes
+(``manage.py search_word_lists DIR`` into the nodes' config directory), the same list the
+embedded backend splits with. Typos: a fuzzy clause with ``AUTO:4,8`` (one edit from 4
+letters, two from 8, as ``search.vocabulary``), weighted below exact matches so a word that
+matches as typed always outranks its corrections. Exact phrases in titles and text are boosted.
 """
 
 from __future__ import annotations
@@ -21,14 +28,37 @@ from elasticsearch.dsl import Index, Mapping, Q, Search, analyzer, token_filter
 from search.analysis import SNOWBALL_LANGUAGES, search_languages
 from search.documents import SearchDocument
 from search.glossary import synonym_lines
+from search.lexicon import COMPOUNDING_LANGUAGES, MIN_PART
 from search.light_stemming import LIGHT_ENDINGS, light_pattern
 from search.query import AnalysedQuery
 from search.stopwords import stop_words
 
 #: The fields a hit needs (not the text): kept small so large result sets stay cheap.
-HIT_FIELDS = ["page_id", "translation_key", "language", "content_type", "topic", "audience", "languages"]
+HIT_FIELDS = [
+    "page_id", "translation_key", "language", "content_type", "topic", "audience", "languages", "title",
+]  # fmt: skip
 KEYWORDS = ["translation_key", "language", "content_type", "topic", "audience", "languages"]
 TITLE_BOOST = 4
+#: The same rule as search.vocabulary.allowed_edits: 0 edits below 4 letters, 1 below 8, else 2.
+FUZZINESS = "AUTO:4,8"
+FUZZY_BOOST = 0.2
+PHRASE_BOOST = 8
+
+
+def word_list_path(language: str) -> str:
+    """Where the decompounder's word list lives, relative to the Elasticsearch config directory."""
+    return f"analysis/nordpeer-compounds-{language}.txt"
+
+
+def _decompounder(language: str):
+    return token_filter(
+        f"nordpeer_decompound_{language}",
+        "dictionary_decompounder",
+        word_list_path=word_list_path(language),
+        min_word_size=8,
+        min_subword_size=MIN_PART,
+        only_longest_match=True,
+    )
 
 
 def _stemmer(language: str):
@@ -49,6 +79,9 @@ def _stemmer(language: str):
 def language_analyzer(language: str):
     """The analyzer of one language: lower case, stop words, stemmer, folding."""
     filters = ["lowercase"]
+    if language in COMPOUNDING_LANGUAGES:
+        # Before stemming, as in search.terms: the parts are kept beside the whole word.
+        filters.append(_decompounder(language))
     stops = sorted(stop_words(language))
     if stops:
         filters.append(token_filter(f"nordpeer_stop_{language}", "stop", stopwords=stops))
@@ -147,7 +180,25 @@ def search_body(query: AnalysedQuery, limit: int) -> dict:
             fields=[f"title_folded^{TITLE_BOOST}", "body_folded"],
         )
     )
-    search = Search().query(Q("bool", should=should, minimum_should_match=1))
+    should.append(
+        Q(
+            "multi_match",
+            query=query.text,
+            type="most_fields",
+            operator=operator,
+            fields=["title_folded", "body_folded"],
+            fuzziness=FUZZINESS,
+            prefix_length=1,
+            boost=FUZZY_BOOST,
+        )
+    )
+    phrases = [
+        Q("match_phrase", **{field: {"query": query.text, "boost": boost}})
+        for field, boost in (("title_folded", PHRASE_BOOST * TITLE_BOOST), ("body_folded", PHRASE_BOOST))
+    ]
+    bool_query = Q("bool", should=should, minimum_should_match=1)
+    # Phrases only raise the score of what matched: a should clause of a bool that must match.
+    search = Search().query(Q("bool", must=[bool_query], should=phrases))
     search = search.source(HIT_FIELDS).extra(size=limit, track_total_hits=False)
     return search.to_dict()
 

@@ -9,19 +9,25 @@ index terms only (see ``search.query``), quoted, so what a reader types is never
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
 from django.db import connection, transaction
 
-from search.analysis import analyse, fold, words
+from search.analysis import fold, words
 from search.backends.base import Hit, Progress, SearchBackend
 from search.documents import SearchDocument
 from search.models import IndexedDocument
 from search.query import AnalysedQuery
+from search.terms import positions
+from search.vocabulary import clear as clear_vocabulary
+from search.vocabulary import count_words, record
 
 BATCH = 500
 _FIELDS = [f.name for f in IndexedDocument._meta.fields if f.name != "page_id"]
-_HIT_COLUMNS = "d.page_id, d.translation_key, d.language, d.content_type, d.topic, d.audience, d.languages"
+_HIT_COLUMNS = (
+    "d.page_id, d.translation_key, d.language, d.content_type, d.topic, d.audience, d.languages, d.title"
+)
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
@@ -41,13 +47,36 @@ def _document(row: IndexedDocument) -> SearchDocument:
     return SearchDocument(page_id=row.page_id, languages=tuple(row.languages.split()), **values)
 
 
-def _terms(document: SearchDocument) -> tuple[str, str, str]:
-    """(title terms, title words, body terms) as space-separated text for the full-text table."""
+def _terms(document: SearchDocument) -> tuple[list[tuple[str, ...]], str, list[tuple[str, ...]]]:
+    """(title positions, folded title words, body positions) of a document; see ``search.terms``."""
     language = document.language
-    title_terms = " ".join(analyse(document.title, language))
     title_words = " ".join(fold(w) for w in words(document.title))
-    body_terms = " ".join(analyse(f"{document.summary}\n{document.body}", language))
-    return title_terms, title_words, body_terms
+    body = positions(f"{document.summary}\n{document.body}", language)
+    return positions(document.title, language), title_words, body
+
+
+def _flat(found: list[tuple[str, ...]]) -> str:
+    return " ".join(term for terms in found for term in terms)
+
+
+#: PostgreSQL keeps positions up to 16383 and at most 256 positions of one lexeme.
+_MAX_POSITION = 16383
+_MAX_POSITIONS = 256
+
+
+def tsvector_literal(title: list[tuple[str, ...]], body: list[tuple[str, ...]]) -> str:
+    """A tsvector with every term of a word at that word's position (title weight A, body D)."""
+    found: dict[str, list[str]] = {}
+    for offset, (found_positions, weight) in enumerate(((title, "A"), (body, ""))):
+        start = len(title) * offset + 1
+        for index, terms in enumerate(found_positions):
+            position = min(start + index, _MAX_POSITION)
+            for term in terms:
+                at = found.setdefault(term, [])
+                if len(at) < _MAX_POSITIONS:
+                    at.append(f"{position}{weight}")
+    # Terms are runs of letters and digits (analysis.words), so quoting them needs no escapes.
+    return " ".join(f"'{term}':{','.join(at)}" for term, at in found.items())
 
 
 def _hits(rows: Iterable[tuple]) -> list[Hit]:
@@ -61,8 +90,9 @@ def _hits(rows: Iterable[tuple]) -> list[Hit]:
             audience=audience,
             languages=tuple(languages.split()),
             score=float(score),
+            title=title,
         )
-        for page_id, key, language, content_type, topic, audience, languages, score in rows
+        for page_id, key, language, content_type, topic, audience, languages, title, score in rows
     ]
 
 
@@ -79,6 +109,7 @@ class EmbeddedBackend(SearchBackend):
                     update_fields=_FIELDS,
                 )
                 self._write_fulltext([(d.page_id, *_terms(d)) for d in batch])
+            record(count_words(documents))
 
     def delete_pages(self, page_ids: Sequence[int]) -> None:
         with transaction.atomic():
@@ -104,12 +135,16 @@ class EmbeddedBackend(SearchBackend):
         with transaction.atomic():
             IndexedDocument.objects.all().delete()
             self._clear_fulltext()
+            clear_vocabulary()
+            counts = Counter()
             for batch in batched(documents, BATCH):
                 IndexedDocument.objects.bulk_create([_row(d) for d in batch])
                 self._write_fulltext([(d.page_id, *_terms(d)) for d in batch], fresh=True)
+                count_words(batch, counts)
                 written += len(batch)
                 if progress:
                     progress(written)
+            record(counts)
         return written
 
     def match(self, query: AnalysedQuery, limit: int) -> list[Hit]:
@@ -155,7 +190,7 @@ class EmbeddedBackend(SearchBackend):
 
     # --- what each database does its own way ---------------------------------------------
 
-    def _write_fulltext(self, rows: list[tuple[int, str, str, str]], fresh: bool = False) -> None:
+    def _write_fulltext(self, rows: list[tuple], fresh: bool = False) -> None:
         raise NotImplementedError
 
     def _delete_fulltext(self, page_ids: Sequence[int]) -> None:
@@ -184,6 +219,17 @@ def _quoted(term: str) -> str:
     return '"' + term.replace('"', "") + '"'
 
 
+#: A word's other terms (lemma, compound parts) follow its stem in FTS5, so a phrase's words
+#: may stand this many terms apart per word.
+_NEAR_PER_WORD = 6
+
+
+def _fts5_phrase(phrase: tuple[str, ...]) -> str:
+    if len(phrase) == 1:
+        return _quoted(phrase[0])
+    return "NEAR(" + " ".join(_quoted(t) for t in phrase) + f", {_NEAR_PER_WORD * (len(phrase) - 1)})"
+
+
 class SQLiteBackend(EmbeddedBackend):
     name = "sqlite-fts5"
 
@@ -194,7 +240,7 @@ class SQLiteBackend(EmbeddedBackend):
             cursor.executemany(
                 "INSERT INTO search_fulltext (rowid, title_terms, title_words, body_terms) "
                 "VALUES (%s, %s, %s, %s)",
-                rows,
+                [(page_id, _flat(title), words, _flat(body)) for page_id, title, words, body in rows],
             )
 
     def _delete_fulltext(self, page_ids):
@@ -214,9 +260,19 @@ class SQLiteBackend(EmbeddedBackend):
             "JOIN search_indexeddocument d ON d.page_id = f.rowid ORDER BY f.rank"
         )
 
+    def matching_ids(self, query, page_ids):
+        # SQLite takes no array parameter; the ids are integers, so they are written into the SQL.
+        ids = ",".join(str(int(i)) for i in page_ids)
+        if not query.groups or not ids:
+            return set()
+        sql = f"SELECT rowid FROM search_fulltext WHERE search_fulltext MATCH %s AND rowid IN ({ids})"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._compile(query)])
+            return {row[0] for row in cursor.fetchall()}
+
     def _compile(self, query):
         groups = [
-            "(" + " OR ".join(_quoted(" ".join(phrase)) for phrase in group.alternatives) + ")"
+            "(" + " OR ".join(_fts5_phrase(phrase) for phrase in group.alternatives) + ")"
             for group in query.groups
         ]
         joiner = " AND " if query.match_all else " OR "
@@ -237,11 +293,10 @@ class PostgresBackend(EmbeddedBackend):
         with connection.cursor() as cursor:
             cursor.executemany(
                 "INSERT INTO search_fulltext (page_id, title_words, vector) VALUES (%s, "
-                "to_tsvector('simple', %s), "
-                "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'D')) "
+                "to_tsvector('simple', %s), %s::tsvector) "
                 "ON CONFLICT (page_id) DO UPDATE "
                 "SET vector = EXCLUDED.vector, title_words = EXCLUDED.title_words",
-                [(page_id, words, title, body) for page_id, title, words, body in rows],
+                [(page_id, words, tsvector_literal(title, body)) for page_id, title, words, body in rows],
             )
 
     def _delete_fulltext(self, page_ids):
@@ -260,6 +315,17 @@ class PostgresBackend(EmbeddedBackend):
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(sql, [compiled, limit])
             return _hits(cursor.fetchall())
+
+    def matching_ids(self, query, page_ids):
+        if not query.groups or not page_ids:
+            return set()
+        sql = (
+            "SELECT page_id FROM search_fulltext "
+            "WHERE page_id = ANY(%s) AND vector @@ to_tsquery('simple', %s)"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [list(page_ids), self._compile(query)])
+            return {row[0] for row in cursor.fetchall()}
 
     def _match_sql(self):
         return self._sql("vector")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from search.analysis import analyse, fold, query_variants, query_words, stem
+from search.analysis import analyse, fold, query_words, stem
 from search.light_stemming import light_stem
 from search.query import SearchInputError, analyse_query, clean_text
+from search.terms import query_variants
 
 
 @pytest.mark.parametrize(

@@ -94,19 +94,21 @@ def test_a_document_fills_only_its_own_languages_fields():
 def test_search_body_queries_every_language_and_the_folded_fields():
     query = AnalysedQuery(text="hopp", groups=(TermGroup(alternatives=(("hopp",),)),))
     body = search_body(query, 50)
-    should = body["query"]["bool"]["should"]
-    assert len(should) == len(search_languages()) + 1
+    # The matching clauses are a bool that must match; phrase boosts sit beside it.
+    should = body["query"]["bool"]["must"][0]["bool"]["should"]
+    assert len(should) == len(search_languages()) + 2  # every language, folded, folded with fuzziness
     assert should[0]["multi_match"] == {
         "query": "hopp",
         "type": "cross_fields",
         "operator": "and",
         "fields": ["title_en^4", "body_en"],
     }
-    assert should[-1]["multi_match"]["fields"] == ["title_folded^4", "body_folded"]
+    assert should[-2]["multi_match"]["fields"] == ["title_folded^4", "body_folded"]
     assert body["size"] == 50 and body["_source"] == [
-        "page_id", "translation_key", "language", "content_type", "topic", "audience", "languages",
+        "page_id", "translation_key", "language", "content_type", "topic", "audience", "languages", "title",
     ]  # fmt: skip
-    assert search_body(query.loosened(), 5)["query"]["bool"]["should"][0]["multi_match"]["operator"] == "or"
+    loosened = search_body(query.loosened(), 5)["query"]["bool"]["must"][0]["bool"]["should"]
+    assert loosened[0]["multi_match"]["operator"] == "or"
 
 
 def test_autocomplete_and_find_bodies():
