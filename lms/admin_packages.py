@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 
 from django import forms
+from django.conf import settings
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
@@ -129,6 +130,13 @@ class InteractivePackageForm(WagtailAdminModelForm):
         return package
 
 
+def blocked_origins(package: InteractivePackage) -> list[str]:
+    """The other sites the package loads from that the content policy does not allow."""
+    allowed = set(settings.LMS_CONTENT_EXTERNAL_ORIGINS)
+    found = (package.manifest or {}).get("external_origins") or []
+    return [origin for origin in found if origin not in allowed]
+
+
 class PackageStatusColumn(Column):
     """The status, and for a refused package why."""
 
@@ -136,7 +144,9 @@ class PackageStatusColumn(Column):
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        context.update(package=instance, PackageStatus=PackageStatus)
+        context.update(
+            package=instance, PackageStatus=PackageStatus, blocked_origins=blocked_origins(instance)
+        )
         return context
 
 
@@ -192,6 +202,7 @@ class PackageInspectView(InspectView):
             is_h5p=package.kind == PackageKind.H5P and package.ready,
             translations=package.translations.order_by("language"),
             attempt_count=package.attempts.count(),
+            blocked_origins=blocked_origins(package),
         )
         return context
 

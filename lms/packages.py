@@ -19,6 +19,7 @@ all of this at once, for tests and commands.
          item = {"identifier", "title", "launch" (or None), "scorm_type", "mastery_score",
          "data_from_lms", "children": [item, ...]}; ``lms.scorm_manifest.launchable_items`` lists
          the items with a launch, depth first.
+  Both: "external_origins", the other sites its files load from (``lms.package_references``).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from lms.package_archive import (
     remove_folder,
     write_entries,
 )
+from lms.package_references import external_origins
 from lms.scorm_manifest import is_scorm, nested_manifest_folder, read_scorm
 
 logger = logging.getLogger(__name__)
@@ -113,6 +115,7 @@ def unpack(fileobj: BinaryIO, folder: str, limits: Limits | None = None) -> Unpa
                     "imsmanifest.xml at the top of the zip."
                 )
             )
+        manifest["external_origins"] = external_origins(archive, to_write)
         total = write_entries(archive, to_write, package_storage(), folder)
     return Unpacked(manifest=manifest, file_count=len(to_write), total_bytes=total)
 

@@ -69,9 +69,11 @@ def content_security_policy(request: HttpRequest, *, player: bool) -> str:
     the origin (or sandbox), and the CSP only keeps them from reaching beyond /content/.
     """
     static = _static_source()
-    own = " ".join(filter(None, ["'self'", static]))
+    # Other sites an administrator allows content to load from (LMS_CONTENT_EXTERNAL_ORIGINS).
+    external = " ".join(settings.LMS_CONTENT_EXTERNAL_ORIGINS)
+    own = " ".join(filter(None, ["'self'", static, external]))
     # A path-limited source: in sandbox mode 'self' would include the site's /api/.
-    connect = f"{_request_origin(request)}/content/"
+    connect = " ".join(filter(None, [f"{_request_origin(request)}/content/", external]))
     scripts = f"{own} {H5P_FRAME_SCRIPT_HASH}" if player else f"{own} 'unsafe-inline' 'unsafe-eval'"
     # With a content origin the site's pages frame it; in sandbox mode the site frames itself.
     # 'self' too: a SCORM player frames the SCO, and packages frame their own pages (content origin).
@@ -82,9 +84,9 @@ def content_security_policy(request: HttpRequest, *, player: bool) -> str:
         f"style-src {own} 'unsafe-inline'",
         f"img-src {own} data: blob:",
         f"font-src {own} data:",
-        "media-src 'self' data: blob:",
+        f"media-src {own} data: blob:",
         f"connect-src {connect}",
-        "frame-src 'self'",
+        " ".join(filter(None, ["frame-src 'self'", external])),
         "worker-src 'self' blob:",
         "object-src 'none'",
         "base-uri 'self'",

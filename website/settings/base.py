@@ -225,6 +225,8 @@ LMS_BULK_ENROLMENT_MAX_BYTES = 512 * 1024
 # --- Interactive content (H5P, SCORM) ----------------------------------------------
 # Origin serving unpacked packages; empty: the site serves them into a sandboxed frame.
 CONTENT_ORIGIN = ENV.content_origin
+#: Other sites' origins that H5P/SCORM content may load from (its CSP); empty by default.
+LMS_CONTENT_EXTERNAL_ORIGINS = ENV.content_external_origins
 # How long a learner's signed link to a package's files stays valid (seconds).
 LMS_CONTENT_GRANT_MAX_AGE = 12 * 60 * 60
 # The most an H5P exercise may save for one learner to resume (its contentUserData), in bytes.

@@ -82,6 +82,9 @@ class Environment:
     #: Origin that serves unpacked H5P/SCORM content, e.g. https://content.nordpeer.example;
     #: unset: content is served by the site itself inside a sandboxed frame.
     content_origin: str
+    #: Other sites content may load from (a CDN's jQuery, YouTube's player API), comma separated
+    #: origins such as https://www.youtube.com; none by default. Uploads list what they load.
+    content_external_origins: list[str]
     #: Where unpacked H5P/SCORM packages are stored (local storage); never served as plain media.
     package_root: Path
     #: Header a trusted reverse proxy puts the client's address in (e.g. X-Forwarded-For), used
@@ -127,6 +130,7 @@ def read_environment() -> Environment:
         deepl_api_key=_text("DEEPL_API_KEY"),
         deepl_api_url=_text("DEEPL_API_URL").rstrip("/"),
         content_origin=_text("CONTENT_ORIGIN").rstrip("/"),
+        content_external_origins=[origin.rstrip("/") for origin in _list("CONTENT_EXTERNAL_ORIGINS")],
         package_root=Path(_text("PACKAGE_ROOT", str(BASE_DIR / "packages"))),
         client_ip_header=_text("TRUSTED_CLIENT_IP_HEADER"),
         static_root=Path(_text("STATIC_ROOT", str(BASE_DIR / "static"))),
