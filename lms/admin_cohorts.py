@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
+from wagtail.admin.forms.models import formfield_for_dbfield as admin_formfield_for_dbfield
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -199,6 +200,11 @@ class CohortViewSet(ModelViewSet):
     inspect_view_fields = ["name", "organisation", "courses", "teachers", "starts_on", "ends_on"]
     index_view_class = CohortIndexView
     inspect_view_class = CohortInspectView
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        # Wagtail's admin form fields (website/admin_choices.py): people by name and e-mail, and
+        # each partner and course once, not once per language.
+        return admin_formfield_for_dbfield(db_field, **kwargs)
 
     @property
     def bulk_enrol_view(self):

@@ -1,16 +1,20 @@
 """Admin wiring and page-serving hooks of the website."""
 
+from django.contrib.auth import get_user_model
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from website.admin_choices import PeopleOrTranslationsMultipleChoiceField, PersonOrTranslationChoiceField
 from website.admin_views import po_files as po_file_views
 from website.admin_views.source_pages import SourcePagesView
 from website.admin_views.translation_status import TranslationStatusView
@@ -44,6 +48,17 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkViewSetGroup)
+
+# Select lists in admin forms: people by name and e-mail, translated things once (website/admin_choices.py).
+register_form_field_override(
+    models.ForeignKey, to=get_user_model(), override={"form_class": PersonOrTranslationChoiceField}
+)
+register_form_field_override(
+    models.ForeignKey, to=PartnerOrganisation, override={"form_class": PersonOrTranslationChoiceField}
+)
+register_form_field_override(
+    models.ManyToManyField, override={"form_class": PeopleOrTranslationsMultipleChoiceField}
+)
 
 
 def _may(request, action: str, instance) -> bool:
