@@ -108,3 +108,14 @@ def test_no_page_scrolls_sideways_at_320_px_and_axe_finds_nothing(
     print(f"reflow {language}: {measured} pages at {WIDTH} px, {len(too_wide)} too wide")
     assert not too_wide, "Pages wider than the screen:\n" + "\n".join(too_wide)
     assert not inaccessible, "\n\n".join(inaccessible)
+
+
+def test_without_javascript_the_header_stays_open_and_still_fits(browser, live_server, journey):
+    context = browser.new_context(viewport={"width": WIDTH, "height": 800}, java_script_enabled=False)
+    sign_in(context, journey.teacher, live_server.url)
+    page = context.new_page()
+    page.goto(live_server.url + url("teaching:cohorts", "lv"))
+    assert page.get_by_role("button", name="Izvēlne").count() == 0  # the Menu button is hidden
+    assert page.get_by_role("link", name="Mācīšana").is_visible()  # Teaching
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
+    context.close()
