@@ -5,10 +5,13 @@ counts) rather than django-ratelimit: sign-in counts only *failed* attempts and 
 limit before the password is even looked at, and one request is judged against several
 keys (the account and the address). django-ratelimit's decorators count requests.
 
-Each rule counts events per key in a window that starts at the key's first event
-(``cache.add`` sets the expiry, ``cache.incr`` keeps it; both are atomic in Redis). When a
-count reaches the limit, the key is blocked for a full window from that moment, so the
-limit holds for any minute, not only for a calendar minute.
+Each rule counts events per key (``cache.add`` then ``cache.incr``, both atomic in Redis).
+When a count reaches the limit, the key is blocked for a full window from that moment.
+Request rates count in a window from the key's first event, which can let up to twice the
+limit through around the window's end: fine for load. Guessing (failed sign-ins) counts
+with a sliding expiry instead, pushed back by every failure, so the count only lapses
+after a whole window without one: then no window of that length ever holds more
+failures than the limit.
 """
 
 from __future__ import annotations
@@ -75,8 +78,11 @@ def seconds_blocked(rule: Rule, identity: str) -> int:
     return max(1, math.ceil(until - time.time()))
 
 
-def count(rule: Rule, identity: str) -> int:
-    """Record one event for ``identity``; blocks it for a window once the limit is reached."""
+def count(rule: Rule, identity: str, *, sliding: bool = False) -> int:
+    """Record one event for ``identity``; blocks it for a window once the limit is reached.
+
+    ``sliding``: the count lapses only after a whole window without an event.
+    """
     key = _key(rule, identity, "count")
     cache.add(key, 0, timeout=rule.window)
     try:
@@ -85,6 +91,8 @@ def count(rule: Rule, identity: str) -> int:
         # The window ended between add and incr: this event starts a new one.
         cache.add(key, 1, timeout=rule.window)
         total = 1
+    if sliding:
+        cache.touch(key, timeout=rule.window)
     if total >= rule.limit:
         cache.set(_key(rule, identity, "blocked"), time.time() + rule.window, timeout=rule.window)
     return total

@@ -44,7 +44,7 @@ class ThrottledLoginMixin:
         except forms.ValidationError:
             if username:
                 for rule, identity in rules:
-                    ratelimits.count(rule, identity)
+                    ratelimits.count(rule, identity, sliding=True)
             raise
         ratelimits.forget(*rules[0])
         return cleaned

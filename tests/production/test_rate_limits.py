@@ -6,6 +6,7 @@ The limits are the ones in website/settings/base.py (test settings raise only th
 
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -72,6 +73,18 @@ def test_the_message_is_translated(db):
         expected = ratelimits.throttled_message(60)
     assert expected in response.content.decode()
     assert "For your security" not in expected
+
+
+def test_failures_across_the_end_of_a_window_still_count(db, settings):
+    """A window that began with the first failure would lapse here and let the third through."""
+    settings.RATELIMIT_LOGIN_FAILURES_PER_ACCOUNT = (3, 2)
+    client = Client()
+    assert sign_in(client, "patient-guesser", "one").status_code == 200
+    time.sleep(1.4)
+    assert sign_in(client, "patient-guesser", "two").status_code == 200
+    time.sleep(1.0)  # 2.4 s after the first failure, 1.0 s after the second
+    assert sign_in(client, "patient-guesser", "three").status_code == 200
+    assert sign_in(client, "patient-guesser", "four").status_code == 429
 
 
 def test_failures_on_another_account_do_not_hold_back_a_sign_in(db):
