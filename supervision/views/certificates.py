@@ -21,9 +21,23 @@ from supervision.forms import IssueForm, PeriodForm
 from supervision.views.access import supervised_group, visible_group
 
 
+def _remember_choice(request: HttpRequest, group, data) -> None:
+    """Keep what the supervisor chose, so the form after an error shows it again."""
+    request.session[f"supervision-issue-{group.pk}"] = {
+        name: data.get(name, "")[:40] for name in ("participant", "start", "end")
+    }
+
+
+def remembered_issue_choice(request: HttpRequest, group) -> dict:
+    """The participant and period chosen before an error, once; empty otherwise."""
+    chosen = request.session.pop(f"supervision-issue-{group.pk}", None) or {}
+    return {name: value for name, value in chosen.items() if value}
+
+
 def _refused(request: HttpRequest, group, form) -> HttpResponse:
     errors = [str(error) for errors in form.errors.values() for error in errors]
     messages.error(request, " ".join(errors) or _("Check the period."))
+    _remember_choice(request, group, request.POST)
     return redirect("supervision:group", group_id=group.pk)
 
 
@@ -44,6 +58,7 @@ def _issue_and_download(request: HttpRequest, group, participant, form) -> HttpR
         )
     except CertificateRefused as refusal:
         messages.error(request, str(refusal))
+        _remember_choice(request, group, request.POST)
         return redirect("supervision:group", group_id=group.pk)
     return _download(certificate)
 

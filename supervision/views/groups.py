@@ -23,6 +23,7 @@ from supervision.certificates import certificates_for
 from supervision.forms import IssueForm, PeriodForm
 from supervision.groups import accept_ground_rules, has_accepted_current_rules
 from supervision.views.access import supervised_group, visible_group
+from supervision.views.certificates import remembered_issue_choice
 
 
 @login_required
@@ -55,7 +56,11 @@ def group_detail(request: HttpRequest, group_id: int) -> HttpResponse:
                 "sessions": overview.sessions_with_counts(group),
                 "roster": overview.roster(group),
                 "rules": group.current_rules(),
-                "issue_form": IssueForm(initial=IssueForm.initial_for(group), group=group),
+                # After a refused certificate, the participant and period chosen stay chosen.
+                "issue_form": IssueForm(
+                    initial={**IssueForm.initial_for(group), **remembered_issue_choice(request, group)},
+                    group=group,
+                ),
                 "certificates": certificates_for(group)[:50],
                 "today": timezone.localdate(),
             },
