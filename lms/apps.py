@@ -15,3 +15,8 @@ class LmsConfig(AppConfig):
             checks,  # noqa: F401
             packages,  # noqa: F401
         )
+        from lms.invitations import export as invitations_export
+        from lms.privacy import register_export_section
+
+        # Invitations are personal data too: who was asked to join what, and the answer.
+        register_export_section("invitations", invitations_export)

@@ -243,3 +243,21 @@ def pending_invitations(cohort: Cohort):
         .select_related("user")
         .order_by("created_at")
     )
+
+
+def export(user, language: str) -> list[dict]:
+    """The person's invitations, for their data export (lms.privacy): what, when, answered how."""
+    rows = Invitation.objects.filter(user=user).select_related("cohort").order_by("created_at")
+    return [
+        {
+            "purpose": invitation.purpose,
+            "cohort": invitation.cohort.name if invitation.cohort else None,
+            "course_key": str(invitation.course_key) if invitation.course_key else None,
+            "language": invitation.language,
+            "status": invitation.status,
+            "sent_at": invitation.created_at.isoformat(),
+            "expires_at": invitation.expires_at.isoformat(),
+            "answered_at": invitation.answered_at.isoformat() if invitation.answered_at else None,
+        }
+        for invitation in rows
+    ]

@@ -211,3 +211,12 @@ def test_a_teacher_pulling_in_an_account_reads_nothing_of_it(client, cohort, cou
     client.post(reverse("lms_cohorts:invite", args=[cohort.pk]), {"email": person.email})
     assert client.get(reverse("teaching:learner", args=[cohort.pk, person.pk])).status_code == 404
     assert LearningStatement.objects.filter(user=person).count() == 1
+
+
+def test_invitations_are_in_the_persons_data_export(cohort, django_capture_on_commit_callbacks):
+    from lms.privacy import export_data
+
+    person = make_user("exported")
+    invite(cohort, person.email, django_capture_on_commit_callbacks)
+    exported = export_data(person, "en")["invitations"]
+    assert [(row["cohort"], row["status"]) for row in exported] == [("Riga spring", "pending")]
