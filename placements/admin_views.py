@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -116,7 +117,14 @@ class PlacementViewSet(ModelViewSet):
     menu_label = _("Placements")
     add_view_class = PlacementCreateView
     edit_view_class = PlacementEditView
-    list_display = ["student", "workplace", "school_contact", "starts_on", "ends_on", "status"]
+    list_display = [
+        "student",
+        "workplace",
+        "school_contact",
+        "starts_on",
+        "ends_on",
+        Column("shown_status", label=_("Status")),
+    ]
     list_filter = ["status"]
     search_fields = ["workplace", "student__first_name", "student__last_name", "student__email"]
     inspect_view_enabled = True

@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -114,6 +116,15 @@ class Placement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.student} · {self.workplace} · {self.starts_on}"
+
+    @property
+    def shown_status(self) -> str:
+        """The status as people read it: an active placement past its last day is not "Active"."""
+        if self.status == self.Status.ACTIVE and self.ends_on and self.ends_on < timezone.localdate():
+            return gettext("Ended %(date)s, not yet marked completed") % {
+                "date": date_format(self.ends_on, "SHORT_DATE_FORMAT")
+            }
+        return self.get_status_display()
 
     def clean(self) -> None:
         from placements.rules import placement_problems
