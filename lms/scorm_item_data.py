@@ -13,7 +13,8 @@ The LMS hands these to the SCO when its session starts and applies them when it 
   (``imsss:limitConditions/@attemptAbsoluteDurationLimit``);
 - ``completion_set_by_content`` and ``objective_set_by_content`` (``imsss:deliveryControls``,
   both false by default): when false, the LMS sets completion or success itself when the SCO
-  ends without reporting it (SN "End Attempt Process").
+  ends without reporting it (SN "End Attempt Process");
+- ``control_mode`` of a cluster: whether learners choose among its children and/or move by flow.
 
 An item's ``imsss:sequencing`` may name a shared set in ``imsss:sequencingCollection`` with
 ``IDRef``; the item's own elements take precedence over the shared set's, element by element.
@@ -112,6 +113,19 @@ def _completion_threshold(item: Element) -> float | None:
     return _decimal((element.text or "").strip(), 0, 1)
 
 
+def control_mode(element: Element, collection: dict[str, Element]) -> dict:
+    """``imsss:controlMode`` of a cluster or the organisation: how learners move among its children.
+
+    ``choice`` (pick any child from the contents; default true) and ``flow`` (Continue and
+    Previous; default false), as SN 4th edition defines the defaults.
+    """
+    mode = item_sequencing(element, collection).child("controlMode")
+    return {
+        "choice": _boolean(_attribute(mode, "choice"), True),
+        "flow": _boolean(_attribute(mode, "flow"), False),
+    }
+
+
 def read_item_data(item: Element, collection: dict[str, Element]) -> dict:
     """The run-time data of one SCORM 2004 item, as documented at the top of this module."""
     sequencing = item_sequencing(item, collection)
@@ -141,6 +155,7 @@ def read_item_data(item: Element, collection: dict[str, Element]) -> dict:
         "max_time_allowed": _attribute(limits, "attemptAbsoluteDurationLimit") or None,
         "completion_set_by_content": _boolean(_attribute(delivery, "completionSetByContent"), False),
         "objective_set_by_content": _boolean(_attribute(delivery, "objectiveSetByContent"), False),
+        "control_mode": control_mode(item, collection),
     }
 
 

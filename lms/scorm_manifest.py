@@ -22,7 +22,7 @@ from defusedxml.ElementTree import fromstring
 from django.utils.translation import gettext as _
 
 from lms.package_archive import Entry, PackageRefused, read_small
-from lms.scorm_item_data import read_item_data, sequencing_collection
+from lms.scorm_item_data import control_mode, read_item_data, sequencing_collection
 
 MANIFEST = "imsmanifest.xml"
 MAX_MANIFEST_BYTES = 16 * 1024 * 1024
@@ -243,6 +243,8 @@ def read_scorm(archive: zipfile.ZipFile, entries: list[Entry]) -> tuple[dict, li
         "title": _text(_child(organization, "title")) or (items[0]["title"] if items else ""),
         "items": items,
     }
+    if standard == "2004":
+        manifest["control_mode"] = control_mode(organization, reader.collection)
     if not launchable_items(manifest):
         raise PackageRefused(_("The manifest’s default organisation has no item that can be launched."))
     return manifest, entries

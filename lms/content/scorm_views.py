@@ -26,6 +26,7 @@ from lms.content.files import denied
 from lms.content.isolation import allow_any_origin, protect
 from lms.models import PackageKind
 from lms.scorm_cmi import SCORM_12, CommitError, check_size, read_commit_body
+from lms.scorm_navigation import moves_from
 from lms.xapi import pseudonyms_for
 
 #: scorm-again commits this many seconds after the SCO last set a value (and on Commit/Terminate).
@@ -49,22 +50,28 @@ def _launch_url(token: str, launch: str) -> str:
     return f"{url}?{query}" if query else url
 
 
-def _tree(items: list[dict], states: dict, current: str, token: str) -> list[dict]:
-    """The manifest's items as nested entries for the contents list, each with its state."""
+def _item_url(token: str, identifier: str) -> str:
+    query = urlencode({"item": identifier})
+    return f"{reverse('lms_content:scorm_player', kwargs={'token': token})}?{query}"
+
+
+def _tree(items: list[dict], states: dict, current: str, token: str, manifest: dict) -> list[dict]:
+    """The manifest's items as nested entries for the contents list, each with its state.
+
+    An item links only where the learner may choose it (``lms.scorm_navigation``).
+    """
     entries = []
     for item in items:
         state = states.get(item["identifier"])
-        query = urlencode({"item": item["identifier"]})
+        choosable = item.get("launch") and moves_from(manifest, item["identifier"]).choice
         entries.append(
             {
                 "title": item.get("title") or item["identifier"],
-                "url": f"{reverse('lms_content:scorm_player', kwargs={'token': token})}?{query}"
-                if item.get("launch")
-                else "",
+                "url": _item_url(token, item["identifier"]) if choosable else "",
                 "current": item["identifier"] == current,
                 "completed": bool(state and state.completion_status == "completed"),
                 "success": state.success_status if state else "",
-                "children": _tree(item.get("children") or [], states, current, token),
+                "children": _tree(item.get("children") or [], states, current, token, manifest),
             }
         )
     return entries
@@ -93,12 +100,15 @@ def _render_player(
     states = {state.item_identifier: state for state in attempt.items.all()}
     commit_path = reverse("lms_content:scorm_commit", kwargs={"token": scorm_runtime.attempt_token(attempt)})
     allowance = scorm_runtime.allowance(user, granted.lesson, grant.activity)
+    moves = moves_from(package.manifest, item["identifier"])
     context.update(
         attempt=attempt,
         item=item,
-        tree=_tree(package.manifest.get("items") or [], states, item["identifier"], token)
+        tree=_tree(package.manifest.get("items") or [], states, item["identifier"], token, package.manifest)
         if len(items) > 1
         else [],
+        previous_url=_item_url(token, moves.previous["identifier"]) if moves.previous else "",
+        next_url=_item_url(token, moves.next["identifier"]) if moves.next else "",
         allowance=allowance,
         # A new attempt only once this one has begun, and while the limit allows.
         can_start_new=any(state.commit_count for state in states.values()) and allowance.left != 0,

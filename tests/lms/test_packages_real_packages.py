@@ -34,6 +34,7 @@ def test_h5p_true_false_is_ready():
         "main_library": "H5P.TrueFalse",
         "main_library_version": "1.6",
         "embed_types": ["div"],
+        "external_origins": [],
         "libraries": [
             "H5P.TrueFalse-1.6",
             "FontAwesome-4.5",
@@ -66,6 +67,7 @@ def test_scorm12_golf_is_ready():
         "edition": "1.2",
         "title": "Golf Explained - Run-time Basic Calls",
         "items": [GOLF_ITEM],
+        "external_origins": [],
     }
     assert launchable_items(package.manifest) == [GOLF_ITEM]
     with package_storage().open(package.folder + "shared/launchpage.html") as launch:
@@ -90,6 +92,7 @@ def test_scorm2004_golf_is_ready():
         "max_time_allowed": None,
         "completion_set_by_content": True,
         "objective_set_by_content": True,
+        "control_mode": {"choice": True, "flow": False},
     }
     assert package.manifest["items"] == [{**GOLF_ITEM, "runtime": runtime}]
     assert package_storage().exists(package.folder + "shared/scormfunctions.js")

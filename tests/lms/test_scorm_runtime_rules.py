@@ -154,6 +154,7 @@ def test_a_4th_edition_manifest_gives_passing_score_threshold_and_time_limits(db
         "max_time_allowed": "PT30M",
         "completion_set_by_content": False,
         "objective_set_by_content": False,
+        "control_mode": {"choice": True, "flow": False},
     }
 
 

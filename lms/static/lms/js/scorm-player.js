@@ -61,6 +61,29 @@
   // beacon; a moment's wait lets it land before the next page reads the attempt.
   // Removing the frame first runs the SCO's unload handlers before the player's fallback.
   const FINAL_COMMIT_MS = 300;
+  let leaving = false;
+  // A SCO may end its session asking to move on (adl.nav.request "continue", "previous" or
+  // "{target=ID}choice"); the player follows where the package's control modes allow it,
+  // that is where the player itself shows that move.
+  let navRequest = "";
+  if (is2004) api.on("SetValue.adl.nav.request", (element, value) => { navRequest = String(value); });
+  function requestedMove() {
+    if (navRequest === "continue") return document.querySelector("a.scorm-player__next");
+    if (navRequest === "previous") return document.querySelector("a.scorm-player__previous");
+    const choice = /^\{target=([^}]+)\}choice$/.exec(navRequest);
+    if (!choice) return null;
+    const wanted = "item=" + encodeURIComponent(choice[1]);
+    return Array.from(document.querySelectorAll(".scorm-player__contents a.scorm-player__item"))
+      .find((link) => link.search.slice(1).split("&").includes(wanted)) || null;
+  }
+  if (is2004) {
+    api.on("Terminate", () => {
+      const link = requestedMove();
+      if (!link || leaving) return;
+      leaving = true;
+      window.setTimeout(() => window.location.assign(link.href + window.location.hash), FINAL_COMMIT_MS);
+    });
+  }
   function endSession() {
     frame.remove();
     if (api.isInitialized() && !api.isTerminated()) {
@@ -68,6 +91,7 @@
     }
   }
   function finishThen(next) {
+    leaving = true;
     endSession();
     window.setTimeout(next, FINAL_COMMIT_MS);
   }
