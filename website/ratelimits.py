@@ -70,14 +70,6 @@ def _key(rule: Rule, identity: str, kind: str) -> str:
     return f"ratelimit:{kind}:{rule.scope}:{digest}"
 
 
-def seconds_blocked(rule: Rule, identity: str) -> int:
-    """How long ``identity`` must still wait under ``rule``; 0 when it may go ahead."""
-    until = cache.get(_key(rule, identity, "blocked"))
-    if until is None:
-        return 0
-    return max(1, math.ceil(until - time.time()))
-
-
 def count(rule: Rule, identity: str, *, sliding: bool = False) -> int:
     """Record one event for ``identity``; blocks it for a window once the limit is reached.
 
@@ -105,9 +97,10 @@ def forget(rule: Rule, identity: str) -> None:
 
 def check(checks: list[tuple[Rule, str]]) -> None:
     """Raise ``Throttled`` when any (rule, identity) pair is blocked; counts nothing."""
-    wait = max((seconds_blocked(rule, identity) for rule, identity in checks), default=0)
-    if wait:
-        raise Throttled(wait)
+    # One round trip for all keys: this runs on every limited request.
+    blocked_until = cache.get_many([_key(rule, identity, "blocked") for rule, identity in checks])
+    if blocked_until:
+        raise Throttled(max(1, math.ceil(max(blocked_until.values()) - time.time())))
 
 
 def check_and_count(checks: list[tuple[Rule, str]]) -> None:
