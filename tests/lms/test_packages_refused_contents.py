@@ -40,6 +40,7 @@ class TestH5P:
             "main_library_version": "1.2",
             "embed_types": ["iframe"],
             "libraries": ["H5P.Quiz-1.2", "H5P.Question-1.4"],
+            "external_origins": [],
         }
         # Editor dependencies are not needed by the player, so their absence is fine.
         assert package_storage().exists(package.folder + "H5P.Quiz-1.2/quiz.js")
