@@ -13,6 +13,13 @@ unfinished translation put English live under ``/sv/`` with ``lang="sv"``. Here:
   were (``UpdateTranslationsView``): wagtail-localize saves even a draft by writing
   the page's row, which a live page serves, so no draft is saved for them either.
 
+Where a translation is started below a page not yet translated, wagtail-localize
+copies that parent as an *alias* of the source page: live, holding the source's
+text, and made live again by Wagtail whenever the source is published. Such a
+page is never served under its language: ``before_serve_page`` sends the reader
+to the nearest real translation, which says that it stands in
+(``is_untranslated_alias``, ``best_real_translation``).
+
 A translation an editor has turned into a manually edited page (wagtail-localize's
 "Stop synced translation") is their own text and is published as any page is.
 """
@@ -32,6 +39,26 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views import update_translations
 
 from lms.permissions import editable_languages
+from website.languages import best_in_chain, live_translations
+
+
+def is_untranslated_alias(page: Page) -> bool:
+    """An alias of a page in another language: the source's text under this language's address."""
+    if not page.alias_of_id:
+        return False
+    source_locale = Page.objects.filter(pk=page.alias_of_id).values_list("locale_id", flat=True).first()
+    return source_locale is not None and source_locale != page.locale_id
+
+
+def best_real_translation(page: Page, language_code: str) -> Page | None:
+    """The live translation of ``page`` nearest ``language_code`` that is not an untranslated alias."""
+    translations = {
+        code: candidate
+        for code, candidate in live_translations(page).items()
+        if not is_untranslated_alias(candidate)
+    }
+    best = best_in_chain(language_code, translations)
+    return translations[best] if best else None
 
 
 def untranslated_strings(translation: Translation) -> int:

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import translation
@@ -21,7 +22,12 @@ from website.admin_views.translation_status import TranslationStatusView
 from website.languages import best_translation, is_language
 from website.models import GlossaryTerm, PartnerOrganisation
 from website.translation_admin import PageTranslationSubmitView, SnippetTranslationSubmitView
-from website.translation_flow import UpdateTranslationsView, refuse_publishing_unfinished
+from website.translation_flow import (
+    UpdateTranslationsView,
+    best_real_translation,
+    is_untranslated_alias,
+    refuse_publishing_unfinished,
+)
 
 
 class PartnerOrganisationViewSet(SnippetViewSet):
@@ -146,6 +152,14 @@ def serve_in_readers_language(page, request, serve_args, serve_kwargs):
     """
     wanted = translation.get_language()
     own = page.locale.language_code
+    if is_untranslated_alias(page):
+        # A parent page wagtail-localize copied as an alias holds the source's text, and Wagtail
+        # republishes it with every publication of the source: never serve it under this
+        # language's tag; send the reader to a real translation, which says it stands in.
+        stand_in = best_real_translation(page, own)
+        if stand_in is None:
+            raise Http404
+        return redirect(f"{stand_in.get_url(request)}?from={own}")
     if wanted == own or not is_language(wanted):
         return None
     best = best_translation(page, wanted)

@@ -155,3 +155,22 @@ def test_the_status_report_offers_only_the_users_languages(source_page, editor_o
         args=[source_page.get_parent().get_translation(Locale.objects.get(language_code="nb")).pk],
     )
     assert nb_home_edit not in html
+
+
+def test_parent_pages_copied_for_a_translation_are_never_served_as_that_language(
+    home, translated_home, editor_of, django_capture_on_commit_callbacks, client
+):
+    section = factories.make_section(home, "Library")
+    material = factories.make_material(section, "Peer work")
+    start_translation(login(editor_of("sv")), material, swedish(), django_capture_on_commit_callbacks)
+    assert not material.get_translation(swedish()).live
+    # wagtail-localize made the untranslated parent an alias of the English section (live, English
+    # text), and Wagtail makes it live again whenever the English section is published.
+    factories.publish(section)
+    alias = section.get_translation(swedish())
+    assert alias.alias_of_id == section.pk and alias.live
+    response = client.get(alias.url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{section.url}?from=sv"
+    english = client.get(response["Location"]).content.decode()
+    assert '<html lang="en">' in english
