@@ -72,7 +72,9 @@ def test_the_list_shows_every_package_but_offers_edit_only_for_own(client, swedi
     assert reverse(f"{URLS}:edit", args=[norwegian.pk]) not in listing
 
 
-def test_a_new_package_can_only_be_in_own_language(client, swedish_editor, django_capture_on_commit_callbacks):
+def test_a_new_package_can_only_be_in_own_language(
+    client, swedish_editor, django_capture_on_commit_callbacks
+):
     form_page = client.get(reverse(f"{URLS}:add")).content.decode()
     assert 'value="sv"' in form_page and 'value="nb"' not in form_page
     upload = SimpleUploadedFile("quiz.h5p", make_zip(h5p_files()), content_type="application/zip")
