@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
+import time_machine
 from django.core import signing
 from django.test import Client, override_settings
+from django.utils import timezone
 
 from lms import scorm_runtime
 from lms.models import Enrolment, LearningStatement, LessonProgress, ScormItemState
@@ -175,9 +176,12 @@ def test_forged_expired_and_other_learners_tokens_are_refused(learner, lesson, g
         response = post_commit(f"/content/scorm/commit/{token}?session={session()}", cmi)
         assert response.status_code == 403, token
         assert "not valid" in response.json()["error"]
-    with override_settings(LMS_CONTENT_GRANT_MAX_AGE=1):
+    with (
+        override_settings(LMS_CONTENT_GRANT_MAX_AGE=1),
+        time_machine.travel(timezone.now(), tick=False) as clock,
+    ):
         token = scorm_runtime.attempt_token(attempt)
-        time.sleep(2)
+        clock.shift(2)
         response = post_commit(f"/content/scorm/commit/{token}?session={session()}", cmi)
     assert response.status_code == 403 and "expired" in response.json()["error"]
     assert nothing_changed(learner, attempt)
