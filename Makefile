@@ -9,7 +9,7 @@ PG_URL    ?= postgres://postgres@127.0.0.1:5432/nordpeer
 # Run apt-get only where we may (root); otherwise say what is missing.
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup run serve test test-fast lint test-sqlite test-postgres benchmark system-packages browser messages clean
+.PHONY: setup run serve test test-fast test-services lint test-sqlite test-postgres benchmark system-packages browser messages clean
 
 ## Set-up ----------------------------------------------------------------------
 
@@ -76,6 +76,13 @@ serve: setup
 browser:
 	@command -v chromium >/dev/null || { echo "==> Debian chromium"; $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
+# The production tests start and stop redis-server themselves; the content-origin check reads
+# Debian's Public Suffix List.
+test-services:
+	@command -v redis-server >/dev/null && [ -f /usr/share/publicsuffix/public_suffix_list.dat ] || { \
+		echo "==> Debian redis-server and publicsuffix"; $(SUDO) apt-get update -q && \
+		$(SUDO) apt-get install -y -q redis-server publicsuffix; }
+
 lint: $(VENV)/.installed
 	@echo "==> ruff"
 	$(RUFF) check .
@@ -89,7 +96,7 @@ lint: $(VENV)/.installed
 # pytest-xdist: one worker per core, each with its own test database.
 XDIST     ?= -n auto
 
-test-sqlite: setup browser
+test-sqlite: setup browser test-services
 	@echo "==> Tests on SQLite"
 	$(PYTEST) $(XDIST)
 
@@ -97,7 +104,7 @@ test-sqlite: setup browser
 # `postgres_only`; the list is in tests/conftest.py). On CI an unreachable server fails the run.
 PG_READY  := $(PY) -c "import sys, psycopg; from urllib.parse import urlsplit; u = urlsplit(sys.argv[1]); \
 	psycopg.connect(host=u.hostname, port=u.port or 5432, user=u.username or 'postgres', dbname='postgres', connect_timeout=3).close()"
-test-postgres: setup browser
+test-postgres: setup browser test-services
 	@if $(PG_READY) "$(PG_URL)" 2>/dev/null; then \
 		echo "==> Tests on PostgreSQL"; DATABASE_URL=$(PG_URL) $(PYTEST) $(XDIST) -m "postgres or postgres_only"; \
 	elif [ "$$CI" = true ]; then echo "==> PostgreSQL is not reachable at $(PG_URL): CI needs it, failing"; exit 1; \
