@@ -48,13 +48,26 @@ _WORD = re.compile(r"[^\W_]+")
 MAX_WORD_LENGTH = 40
 
 
+class _FoldTable(dict):
+    """str.translate's table, filled one letter at a time: each letter is decomposed once per process."""
+
+    def __missing__(self, codepoint: int) -> str:
+        letter = chr(codepoint).translate(_SPECIAL_LETTERS)
+        decomposed = unicodedata.normalize("NFKD", letter)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+        self[codepoint] = plain
+        return plain
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """``text`` lower-cased, special letters made plain: "Støtte på Þingvöllum" → "stotte pa thingvollum"."""
-    text = text.lower().translate(_SPECIAL_LETTERS)
+    text = text.lower()
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return text.translate(_FOLD)
 
 
 def words(text: str) -> list[str]:

@@ -6,13 +6,14 @@ so whatever a page or a query contains, the snippet cannot inject markup.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from search.analysis import fold, word_spans
-from search.lexicon import MIN_COMPOUND
+from search.lexicon import COMPOUNDING_LANGUAGES, MIN_COMPOUND, MIN_PART
 from search.stopwords import stop_words
 from search.terms import word_terms
 
@@ -26,6 +27,9 @@ def _matching(words: list[tuple[int, int, str]], language: str, terms: Collectio
     # Stemming every word is the cost: a word is stemmed only if its folded start is some term's
     # start, and each distinct word once. Folding the words joined is one call instead of hundreds.
     starts = {t[:3] for t in terms}
+    # Only the compounding languages' words can hold a term inside; one expression finds any of them.
+    parts = sorted({t for t in terms if len(t) >= MIN_PART}) if language in COMPOUNDING_LANGUAGES else []
+    inner = re.compile("|".join(map(re.escape, parts))) if parts else None
     stops = stop_words(language)
     folded = fold("\n".join(w for _s, _e, w in words)).split("\n")
     known: dict[str, bool] = {}
@@ -33,8 +37,10 @@ def _matching(words: list[tuple[int, int, str]], language: str, terms: Collectio
     for (_start, _end, word), plain in zip(words, folded, strict=True):
         match = known.get(word)
         if match is None:
-            # A compound may match through a later part, so long words are always looked at.
-            likely = len(word) >= MIN_COMPOUND or any(plain[:n] in starts for n in (3, 2, 1))
+            # A compound may match through a later part: a long word is looked at when a term is inside it.
+            likely = any(plain[:n] in starts for n in (3, 2, 1)) or bool(
+                inner and len(word) >= MIN_COMPOUND and inner.search(plain)
+            )
             match = known[word] = (
                 likely and word not in stops and any(t in terms for t in word_terms(language, word))
             )

@@ -26,6 +26,7 @@ def _phrase_query(query: AnalysedQuery) -> AnalysedQuery | None:
     sources = list(dict.fromkeys(g.source for g in query.groups if g.source))
     if len(sources) < 2 or len(sources) != len(query.groups):
         return None  # one word, or a compound split into parts: no phrase to look for
+    sources = [word for source in sources for word in source.split()]  # a glossary term may be several
     # The words as each language analyses them: its stems, and its lemmas.
     phrases = set()
     for language in search_languages():

@@ -10,6 +10,7 @@ result at all for the queries that should find nothing.
 from __future__ import annotations
 
 from collections import defaultdict
+from urllib.parse import urlencode
 
 import pytest
 from django.core.cache import cache
@@ -260,3 +261,18 @@ def test_courses_link_to_the_course_page(outcomes):
     top = page.results[0]
     assert top.content_type == "course"
     assert top.url == corpus.pages[("course_basics", "en")].get_url()
+
+
+def test_the_page_and_the_api_say_did_you_mean(outcomes, client):
+    _corpus, found = outcomes
+    corrected = [(c[0], p.did_you_mean) for c, _t, p in found[TYPO] if c[1] == "nb" and p.did_you_mean]
+    assert corrected, "no Norwegian typo was corrected"
+    typed, suggestion = corrected[0]
+    response = client.get("/nb/search/", {"q": typed})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Mente du" in html and f"«{suggestion}»" in html
+    assert f'href="?{urlencode({"q": suggestion})}"' in html
+    data = client.get("/api/search/", {"q": "brochre", "lang": "en"}).json()
+    assert data["did_you_mean"] == "brochure" and data["total"] >= 1
+    assert client.get("/api/search/", {"q": "brochure", "lang": "en"}).json()["did_you_mean"] == ""
