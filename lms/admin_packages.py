@@ -26,7 +26,8 @@ from lms.models import InteractivePackage, PackageKind, PackageStatus
 from lms.models.packages import package_storage
 from lms.package_archive import Limits, PackageRefused, check_upload_size, megabytes
 from lms.packages import check_after_commit, prepare_new_upload
-from lms.permissions import PackagePermissionPolicy, editable_languages
+from lms.permissions import PackagePermissionPolicy
+from website.permissions import editable_languages
 
 #: How the inspect view names each SCORM edition the manifest reader tells apart.
 SCORM_VERSION_LABELS = {

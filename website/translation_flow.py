@@ -38,8 +38,8 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views import update_translations
 
-from lms.permissions import editable_languages
 from website.languages import best_in_chain, live_translations
+from website.permissions import editable_languages
 
 
 def is_untranslated_alias(page: Page) -> bool:

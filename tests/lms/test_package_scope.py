@@ -13,9 +13,9 @@ from django.urls import reverse
 
 from lms.models import InteractivePackage
 from lms.packages import ingest_file
-from lms.permissions import editable_languages
 from tests.factories import make_user
 from tests.factories_packages import h5p_files, make_zip
+from website.permissions import editable_languages
 
 URLS = "wagtailsnippets_lms_interactivepackage"
 

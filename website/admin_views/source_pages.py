@@ -19,7 +19,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page
 
-from lms.permissions import editable_languages
+from website.permissions import editable_languages
 from website.translation_admin import locales_open_to
 from website.translation_status import source_locale
 

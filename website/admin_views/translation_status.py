@@ -16,8 +16,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 
-from lms.permissions import editable_languages
 from website import machine_translation
+from website.permissions import editable_languages
 from website.translation_status import (
     Cell,
     Row,
