@@ -16,7 +16,15 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 
-from tests.production.conftest import free_port, manage, production_env, read_back, request, seed, start
+from tests.production.conftest import (
+    copy_test_database,
+    free_port,
+    production_env,
+    read_back,
+    request,
+    seed,
+    start,
+)
 from tests.scorm_factories import cmi12
 
 pytestmark = pytest.mark.skipif(
@@ -70,11 +78,13 @@ def post_statement(port: int, info: dict, learner: dict, statement_id: str, posi
     return status, body
 
 
+# The served stack starts from a copy of the migrated test database, taken outside any transaction.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_workers_on_one_sqlite_file_queue_parallel_writes_and_lose_none(tmp_path):
     assert connection.vendor == "sqlite"
     port = free_port()
-    env = production_env(tmp_path, port, f"sqlite:///{tmp_path / 'db.sqlite3'}", WEB_CONCURRENCY="2")
-    manage(env, "migrate", "--noinput", "-v", "0", timeout=600)
+    database_url = copy_test_database(tmp_path / "db.sqlite3")
+    env = production_env(tmp_path, port, database_url, WEB_CONCURRENCY="2")
     info = seed(env, tmp_path / "seed.json", learners=LEARNERS)
     learners = info["learners"]
     content_host = f"localhost:{port}"
