@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import connections
 from django.db.models.signals import pre_save
+from django.utils import translation
 
 from tests import factories
 from tests.requirements import on_ci
@@ -38,6 +39,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         set_up_site()
         _serialise_for_rollback()
+
+
+@pytest.fixture(autouse=True)
+def source_language():
+    """Every test starts in the source language: a language one test activates must not leak into the next."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def site_structure() -> SiteStructure:

@@ -72,6 +72,8 @@ def frame_showing(page, name: str):
 
 def answer_the_assessment(assessment) -> None:
     """Answer the first RIGHT_ANSWERS questions as questions.js says is right, and leave the rest."""
+    # The sample builds its questions as its scripts load: wait for all of them, not for the frame only.
+    assessment.wait_for_function("() => window.test && test.Questions && test.Questions.length === 15")
     questions = assessment.evaluate(
         "() => test.Questions.map(q => ({id: q.Id, type: q.Type, answers: q.Answers, correct: q.CorrectAnswer}))"  # noqa: E501
     )
