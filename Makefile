@@ -93,8 +93,8 @@ lint: $(VENV)/.installed
 		ALLOWED_HOSTS=nordpeer.example EMAIL_URL=smtp://mail.nordpeer.example:587 BASE_URL=https://nordpeer.example \
 		CONTENT_ORIGIN=https://nordpeer-content.example $(PY) manage.py check --deploy --fail-level WARNING
 
-# pytest-xdist: one worker per core, each with its own test database.
-XDIST     ?= -n auto
+# pytest-xdist: one worker per core, each with its own test database; the slowest tests listed.
+XDIST     ?= -n auto --durations=15
 
 test-sqlite: setup browser test-services
 	@echo "==> Tests on SQLite"
