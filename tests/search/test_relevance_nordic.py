@@ -218,16 +218,8 @@ def _check_rates(outcomes) -> None:
     assert rates[NONE] == 1.0, misses(corpus, found)
 
 
-def test_hit_at_1_on_sqlite(outcomes):
-    if connection.vendor != "sqlite":
-        pytest.skip("runs on SQLite")
-    _check_rates(outcomes)
-
-
-@pytest.mark.postgres
-def test_hit_at_1_on_postgresql(outcomes):
-    if connection.vendor != "postgresql":
-        pytest.skip("runs with DATABASE_URL pointing at PostgreSQL")
+@pytest.mark.postgres  # and so on both embedded backends: SQLite FTS5 here, PostgreSQL in its run
+def test_hit_at_1(outcomes):
     _check_rates(outcomes)
 
 
