@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import threading
 import uuid
 
 import pytest
-from django.db import connection
 
 from lms.models import LearningStatement, LessonProgress
 from lms.progress import record
 from lms.statements import POSITION_EXTENSION, Verb
+from tests.concurrency import run_together
 from tests.lms_factories import statement
 
 pytestmark = [
@@ -18,28 +17,6 @@ pytestmark = [
     # Row locks are PostgreSQL's; SQLite serialises writers.
     pytest.mark.postgres_only,
 ]
-
-
-def run_together(jobs) -> list[BaseException]:
-    """Start every job at once, each in its own thread with its own connection and transaction."""
-    barrier = threading.Barrier(len(jobs))
-    errors: list[BaseException] = []
-
-    def run(job):
-        try:
-            barrier.wait()
-            job()
-        except BaseException as error:  # collected and re-raised by the test
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
 
 
 def test_concurrent_statements_for_one_learner_all_count(learner, course):

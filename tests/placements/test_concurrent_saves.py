@@ -11,41 +11,19 @@ the other tests replay the same race one step after the other, from copies read 
 
 from __future__ import annotations
 
-import threading
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from placements import services
 from placements.models import AssessmentConversation, Placement
+from tests.concurrency import run_together
 from tests.factories import make_user
 from tests.placement_factories import START, make_placement, person, school_contact
 
 HELD_ON = date(2025, 1, 13)
-
-
-def run_together(jobs) -> list[BaseException]:
-    barrier = threading.Barrier(len(jobs))
-    errors: list[BaseException] = []
-
-    def run(job):
-        try:
-            barrier.wait()
-            job()
-        except BaseException as error:  # re-raised by the test
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
 
 
 def held_conversation():

@@ -10,13 +10,12 @@ before either, which is the same lost update without the threads.
 from __future__ import annotations
 
 import datetime
-import threading
 
 import pytest
-from django.db import connection
 
 from supervision.models import Session, Topic
 from supervision.sessions import save_session
+from tests.concurrency import run_together
 from tests.supervision_factories import make_group, make_session, person
 
 DAY = datetime.date(2025, 3, 12)
@@ -40,27 +39,6 @@ def save_from(copy: Session, by, **changes) -> None:
     }
     values.update(changes)
     save_session(copy.group, by=by, session=copy, **values)
-
-
-def run_together(jobs) -> list[BaseException]:
-    barrier = threading.Barrier(len(jobs))
-    errors: list[BaseException] = []
-
-    def run(job):
-        try:
-            barrier.wait()
-            job()
-        except BaseException as error:  # re-raised by the test
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
 
 
 def two_supervisors():
