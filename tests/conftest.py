@@ -180,8 +180,20 @@ def _on_postgresql() -> bool:
     return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 
+def _flushes_the_site(item) -> bool:
+    """A transactional test without serialised rollback: its flush would leave the next tests no site."""
+    mark = item.get_closest_marker("django_db")
+    return bool(mark and mark.kwargs.get("transaction") and not mark.kwargs.get("serialized_rollback"))
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
+    flushing = [item.nodeid for item in items if _flushes_the_site(item)]
+    if flushing:
+        raise pytest.UsageError(
+            "Transactional tests need serialized_rollback=True, so the site built once per database "
+            "survives their flush: " + ", ".join(flushing)
+        )
     for item in items:
         if item.path.relative_to(TESTS_DIR).as_posix() in POSTGRES_MODULES:
             item.add_marker(pytest.mark.postgres)

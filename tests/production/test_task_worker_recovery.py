@@ -19,7 +19,12 @@ from operations.recovery import WORKER_LOST
 from tests.factories_packages import SCORM12_MANIFEST, incompressible
 from tests.production.worker_process import kill, start_worker, stop, wait_for
 
-pytestmark = [pytest.mark.postgres, pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.postgres_only,
+    # Serialised, so the flush after it puts the site back for the tests that follow.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 #: Enough files that unpacking takes seconds: time to kill the worker in the middle of it.
