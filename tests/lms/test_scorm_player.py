@@ -7,8 +7,10 @@ import json
 import re
 
 import pytest
+import time_machine
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from lms.models import Enrolment, ScormAttempt
 from tests.scorm_factories import (
@@ -64,14 +66,16 @@ def lesson(course, golf12):
 
 
 def test_the_player_starts_the_golf_sample_with_scorm_again_12(learner, lesson, golf12):
-    response = content_client().get(player_url(learner, lesson, golf12))
+    # Frozen: the grant in the launch address is signed with the time, compared to one made below.
+    with time_machine.travel(timezone.now(), tick=False):
+        response = content_client().get(player_url(learner, lesson, golf12))
+        token = grant_token(learner, lesson, golf12)
     assert response.status_code == 200
     assert "/static/vendor/scorm-again/scorm12.min.js" in response.text
     assert "/static/lms/js/scorm-player.js" in response.text
     assert "frame-ancestors" in response["Content-Security-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"
     data = player_data(response)
-    token = grant_token(learner, lesson, golf12)
     assert data["standard"] == "1.2"
     assert data["launchUrl"] == f"http://{CONTENT_HOST}/content/files/{token}/shared/launchpage.html"
     assert data["commitUrl"].startswith(f"http://{CONTENT_HOST}/content/scorm/commit/")
