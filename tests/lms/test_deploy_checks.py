@@ -6,6 +6,7 @@ import pytest
 
 from lms import checks
 from lms.checks import check_content_origin
+from tests.requirements import require
 
 
 def ids(settings_overrides, settings) -> list[str]:
@@ -83,8 +84,11 @@ def test_two_names_of_one_machine_share_no_cookies(settings):
     ],
 )
 def test_registrable_domain_follows_the_public_suffix_list(host, domain):
-    if checks._public_suffix_rules() is None:
-        pytest.skip(f"Debian's publicsuffix list is not installed at {checks.PUBLIC_SUFFIX_LIST}")
+    require(
+        checks._public_suffix_rules() is not None,
+        f"Debian's publicsuffix list at {checks.PUBLIC_SUFFIX_LIST}",
+        "`make test` installs it (apt-get install publicsuffix)",
+    )
     assert checks.registrable_domain(host) == domain
 
 
