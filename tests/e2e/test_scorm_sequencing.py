@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from lms import scorm_runtime
 from lms.models import LessonPage, ScormItemState
 from tests.content_factories import ingest
-from tests.e2e.test_scorm import origins, wait_for  # noqa: F401  (origins is a fixture)
+from tests.e2e.test_scorm import frame_showing, origins, wait_for  # noqa: F401  (origins is a fixture)
 from tests.factories import make_user
 from tests.lms_factories import enrol, make_course
 from tests.scorm_factories import scorm_lesson
@@ -43,6 +43,10 @@ def test_the_remediation_sample_moves_by_flow_only(page, origins, home):  # noqa
     expect(contents.get_by_role("link")).to_have_count(0)  # choice="false": no way to the tests first
     expect(player.get_by_role("link", name="Previous")).to_have_count(0)
 
+    # The SCO must have started its session before leaving it can end one (it loads slowly under load).
+    frame_showing(page, "/content/scorm/").wait_for_function(
+        "() => window.API_1484_11 && window.API_1484_11.isInitialized()"
+    )
     player.get_by_role("link", name="Continue").click()
     expect(player.locator("#scorm-content")).to_have_attribute("title", items[1]["title"])
     # Leaving the first item ended its session: the SCO's data is kept.
