@@ -113,6 +113,9 @@ class ScormAttempt(models.Model):
     started_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    #: SCORM 2004 sequencing: scorm-again's serialised activity state (current activity, attempt
+    #: counts, statuses, global objectives, the order random selection chose), kept across visits.
+    sequencing_state = models.JSONField(null=True, blank=True)
 
     class Meta:
         constraints = [
