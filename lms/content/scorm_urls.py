@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from lms.content import scorm_views
+from lms.content import scorm_sequencing_views, scorm_views
 
 urlpatterns = [
     path("<str:token>/", scorm_views.player, name="scorm_player"),
     path("<str:token>/new-attempt", scorm_views.new_attempt, name="scorm_new_attempt"),
     path("commit/<str:token>", scorm_views.commit, name="scorm_commit"),
+    path("sequencing/<str:token>", scorm_sequencing_views.save_state, name="scorm_sequencing_state"),
 ]

@@ -1,0 +1,30 @@
+"""The SCORM player's sequencing-state endpoint (``lms.scorm_sequencing_state``).
+
+Reached like the commit endpoint: from the player's frame without cookies, with the
+attempt's signed token in the URL as the credential, so it is csrf_exempt.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from lms import scorm_runtime, scorm_sequencing_state
+from lms.content.isolation import protect
+from lms.scorm_cmi import CommitError
+
+
+@csrf_exempt
+@require_POST
+def save_state(request: HttpRequest, token: str) -> HttpResponse:
+    """Store where the attempt stands in its sequencing: ``{"result": true}``, or 4xx with ``error``."""
+    try:
+        attempt, lesson = scorm_runtime.open_attempt_token(token)
+        with translation.override(lesson.locale.language_code):
+            stored = scorm_sequencing_state.read_state_body(request.body, attempt.package.manifest)
+            scorm_sequencing_state.save(attempt, stored)
+    except CommitError as error:
+        return protect(JsonResponse({"result": False, "error": str(error)}, status=error.status), request)
+    return protect(JsonResponse({"result": True}), request)

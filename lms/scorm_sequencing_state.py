@@ -1,0 +1,72 @@
+"""Where a SCORM 2004 attempt stands in its package's sequencing, kept between page loads.
+
+scorm-again's sequencing engine runs in the player page; each page shows one SCO, so the
+engine's state (current activity, attempt counts, statuses, global objectives, the order
+selection and randomisation chose) is saved after every navigation and handed back to the
+next page. ``ScormAttempt.sequencing_state`` holds ``{"state": <scorm-again's serialised
+state, a JSON string>, "current": <the activity to deliver, an item identifier, or None when
+the sequencing session has ended>}``.
+
+The player page delivers the stored current activity whatever ``?item=`` says, so a learner
+cannot open an activity the sequencing has not delivered (a final test first, for example).
+The stored state is the learner's own tracking data, trusted as their CMI commits are.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from lms import bounds
+from lms.models import ScormAttempt
+from lms.scorm_cmi import CommitError, check_size
+from lms.scorm_manifest import launchable_items
+
+
+def sequenced(manifest: dict) -> bool:
+    """Whether the package runs under scorm-again's sequencing (SCORM 2004 read with its activity tree)."""
+    return manifest.get("standard") == "2004" and bool(manifest.get("sequencing"))
+
+
+def current_item(attempt: ScormAttempt) -> dict | None:
+    """The item the stored sequencing state delivers, or None (not started, or ended)."""
+    stored = attempt.sequencing_state or {}
+    current = stored.get("current")
+    return next(
+        (item for item in launchable_items(attempt.package.manifest) if item["identifier"] == current), None
+    )
+
+
+def engine_state(attempt: ScormAttempt) -> str:
+    """scorm-again's serialised state for the player ("" before the first navigation)."""
+    return (attempt.sequencing_state or {}).get("state") or ""
+
+
+def read_state_body(body: bytes, manifest: dict) -> dict:
+    """The state a player posts: ``{"state": <string>, "current": <item id or null>}``; CommitError if not."""
+    check_size(len(body), settings.LMS_SCORM_MAX_COMMIT_BYTES)
+    try:
+        data = bounds.load_json(body, "sequencing state")
+    except bounds.NotJson:
+        raise CommitError(_("The sequencing state must be JSON.")) from None
+    except bounds.InputError as error:
+        raise CommitError(str(error)) from None
+    state = data.get("state") if isinstance(data, dict) else None
+    current = data.get("current") if isinstance(data, dict) else None
+    if not isinstance(state, str) or not state:
+        raise CommitError(_("The sequencing state is missing."))
+    try:
+        bounds.load_json(state, "sequencing state")
+    except (bounds.NotJson, bounds.InputError):
+        raise CommitError(_("The sequencing state must be JSON.")) from None
+    identifiers = {item["identifier"] for item in launchable_items(manifest)}
+    if current is not None and current not in identifiers:
+        raise CommitError(_("The sequencing state names an activity the package cannot launch."))
+    return {"state": state, "current": current}
+
+
+def save(attempt: ScormAttempt, stored: dict) -> None:
+    """Keep the attempt's sequencing state; a finished attempt keeps the state it finished with."""
+    if attempt.finished_at is not None:
+        raise CommitError(_("This attempt is finished: reload the lesson."), status=409)
+    ScormAttempt.objects.filter(pk=attempt.pk, finished_at__isnull=True).update(sequencing_state=stored)
