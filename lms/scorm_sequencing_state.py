@@ -15,9 +15,11 @@ The stored state is the learner's own tracking data, trusted as their CMI commit
 from __future__ import annotations
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from lms import bounds
+from lms import bounds, scorm_runtime
+from lms.content.access import content_url
 from lms.models import ScormAttempt
 from lms.scorm_cmi import CommitError, check_size
 from lms.scorm_manifest import launchable_items
@@ -70,3 +72,26 @@ def save(attempt: ScormAttempt, stored: dict) -> None:
     if attempt.finished_at is not None:
         raise CommitError(_("This attempt is finished: reload the lesson."), status=409)
     ScormAttempt.objects.filter(pk=attempt.pk, finished_at__isnull=True).update(sequencing_state=stored)
+
+
+def player_data(attempt: ScormAttempt, item: dict, item_url) -> dict | None:
+    """What the player's sequencing needs (``lms/static/lms/js/scorm-player.js``), or None if unsequenced.
+
+    ``item_url(identifier)`` is the player URL of an item; the engine's deliveries go there.
+    """
+    manifest = attempt.package.manifest
+    if not sequenced(manifest):
+        return None
+    items = launchable_items(manifest)
+    token = scorm_runtime.attempt_token(attempt)
+    return {
+        "tree": manifest["sequencing"],
+        "state": engine_state(attempt),
+        "item": item["identifier"],
+        "saveUrl": content_url(reverse("lms_content:scorm_sequencing_state", kwargs={"token": token})),
+        "itemUrls": {entry["identifier"]: item_url(entry["identifier"]) for entry in items},
+        "texts": {
+            "ended": _("You have reached the end of this content. Your results are saved."),
+            "blocked": _("The content does not allow that move now."),
+        },
+    }

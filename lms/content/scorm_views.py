@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lms import scorm_lms_rules, scorm_runtime
+from lms import scorm_lms_rules, scorm_runtime, scorm_sequencing_state
 from lms.content.access import ContentDenied, GrantedContent, content_url, open_grant
 from lms.content.files import denied
 from lms.content.isolation import allow_any_origin, protect
@@ -95,6 +95,8 @@ def _render_player(
             render(request, "lms/content/scorm_player.html", context, status=409), request, player=True
         )
     standard = package.manifest.get("standard", SCORM_12)
+    # SCORM 2004 sequencing delivers the activity its engine chose, whatever the URL asks for.
+    item = scorm_sequencing_state.current_item(attempt) or item
     if item.get("scorm_type") == "asset":
         _launch_asset(attempt, granted.lesson, item, standard)
     states = {state.item_identifier: state for state in attempt.items.all()}
@@ -120,6 +122,9 @@ def _render_player(
             "launchUrl": _launch_url(token, item["launch"]),
             "cmi": scorm_runtime.start_data(attempt, item, user, pseudonyms_for([user.pk])[user.pk]),
             "autocommitSeconds": AUTOCOMMIT_SECONDS,
+            "sequencing": scorm_sequencing_state.player_data(
+                attempt, item, lambda identifier: _item_url(token, identifier)
+            ),
             "texts": {
                 "confirmNewAttempt": _("Start a new attempt? Your results so far stay recorded."),
                 "notSaved": _("Your progress could not be saved:"),
