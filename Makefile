@@ -9,7 +9,7 @@ PG_URL    ?= postgres://postgres@127.0.0.1:5432/nordpeer
 # Run apt-get only where we may (root); otherwise say what is missing.
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup run serve test test-fast test-services lint test-sqlite test-postgres benchmark system-packages browser messages clean
+.PHONY: setup lexicon run serve test test-fast test-services lint test-sqlite test-postgres benchmark benchmark-serve benchmark-peer system-packages browser messages clean
 
 ## Set-up ----------------------------------------------------------------------
 
@@ -50,7 +50,12 @@ messages: $(VENV)/.installed system-packages
 	@echo "==> Compiling interface translations"
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
-setup: $(VENV)/.installed node_modules/.installed $(VENDOR)/.copied messages
+# Search's dictionaries as memory-mapped tries (search/lexicon_store.py), built once per machine
+# into the user's cache (SEARCH_LEXICON_DIR to choose): a few minutes the first time, nothing after.
+lexicon: $(VENV)/.installed
+	@$(PY) -m search.lexicon_store
+
+setup: $(VENV)/.installed node_modules/.installed $(VENDOR)/.copied messages lexicon
 
 ## The demo --------------------------------------------------------------------
 
@@ -116,9 +121,23 @@ test: lint test-sqlite test-postgres
 test-fast: setup
 	$(PYTEST) $(XDIST) -m "not e2e" --ff -x -q
 
-# Speed figures, printed (not asserted): on PostgreSQL where it answers, as in production.
+## Benchmarks (figures printed, not asserted; the harness is ../shared/bench) ------
+
+# The pytest benchmarks, then the production topology under load (benchmark-serve).
 benchmark: setup
 	NORDPEER_BENCHMARKS=1 $(PYTEST) tests/benchmarks -s -q
+	$(PY) tests/benchmarks/production.py --db $(BENCH_DB)
+
+# `python -m website.serve` (2 workers, task worker, its own Redis) on a seeded database under the
+# harness's load.py, then every worker's resident memory; about 5 minutes (3 when already seeded).
+BENCH_DB  ?= postgres
+benchmark-serve: setup
+	$(PY) tests/benchmarks/production.py --db $(BENCH_DB)
+
+# The peer wagtail-lms and our HEAD commit interleaved (RUNS pairs, DBS), then the ratio table and
+# the load averages; sets up what is missing first (the peer once, our clone per commit).
+benchmark-peer: setup
+	tests/benchmarks/peer.sh
 
 clean:
 	rm -rf $(VENV) node_modules static website/static/vendor
