@@ -67,9 +67,17 @@ if [ -d "$NP/.git" ]; then
     git -C "$NP" checkout -q --force --detach "$commit"
   fi
 fi
-# (A missing clone is made by the harness's setup.sh, which also links $BENCH_ROOT/shared for the test data.)
-[ -d "$NP/.git" ] && { s=$(date +%s); quiet "$BENCH_ROOT/logs/np-make-setup.log" env -u DJANGO_SETTINGS_MODULE make -C "$NP" setup
-  say "make setup in the clone: $(($(date +%s) - s)) s"; }
+if [ ! -d "$NP/.git" ]; then
+  # Cloned here at $commit rather than by the harness's setup.sh (which clones whatever HEAD is by
+  # then); the link to the shared folder is the one setup.sh makes: the clone's ../shared.
+  say "cloning $repo at ${commit:0:10} into $NP"
+  git clone -q --no-checkout "$repo" "$NP"
+  git -C "$NP" checkout -q --detach "$commit"
+  ln -sfn "$(cd "$HARNESS/.." && pwd)" "$(dirname "$NP")/shared"
+fi
+s=$(date +%s)
+quiet "$BENCH_ROOT/logs/np-make-setup.log" env -u DJANGO_SETTINGS_MODULE make -C "$NP" setup
+say "make setup in the clone: $(($(date +%s) - s)) s"
 for db in $DBS; do
   dir=$BENCH_ROOT/np-$db
   if fresh "$dir/.bench-built" "$commit" && [ -f "$dir/setup-info.json" ]; then
