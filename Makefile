@@ -9,7 +9,7 @@ PG_URL    ?= postgres://postgres@127.0.0.1:5432/nordpeer
 # Run apt-get only where we may (root); otherwise say what is missing.
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup run serve test test-fast test-services lint test-sqlite test-postgres benchmark benchmark-serve benchmark-peer system-packages browser messages clean
+.PHONY: setup lexicon run serve test test-fast test-services lint test-sqlite test-postgres benchmark benchmark-serve benchmark-peer system-packages browser messages clean
 
 ## Set-up ----------------------------------------------------------------------
 
@@ -50,7 +50,12 @@ messages: $(VENV)/.installed system-packages
 	@echo "==> Compiling interface translations"
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
-setup: $(VENV)/.installed node_modules/.installed $(VENDOR)/.copied messages
+# Search's dictionaries as memory-mapped tries (search/lexicon_store.py), built once per machine
+# into the user's cache (SEARCH_LEXICON_DIR to choose): a few minutes the first time, nothing after.
+lexicon: $(VENV)/.installed
+	@$(PY) -m search.lexicon_store
+
+setup: $(VENV)/.installed node_modules/.installed $(VENDOR)/.copied messages lexicon
 
 ## The demo --------------------------------------------------------------------
 

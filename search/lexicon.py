@@ -22,8 +22,8 @@ from functools import lru_cache
 
 import simplemma
 from simplemma.strategies import DefaultStrategy
-from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
+from search.lexicon_store import MappedDictionaryFactory
 from search.stopwords import ANY_LANGUAGE
 
 #: Languages whose compounds are split (simplemma has a dictionary for each); Finnish and
@@ -38,13 +38,18 @@ MIN_PART = 4
 LINKING = ("s", "e", "o")
 
 
-#: One factory for the lemmatiser and the splitter, so each dictionary is loaded once per process.
-_DICTIONARIES = DefaultDictionaryFactory(cache_max_size=len(_SIMPLEMMA_CODES))
+#: One factory for the lemmatiser and the splitter: each dictionary is mapped once per process
+#: (see ``search.lexicon_store``).
+_DICTIONARIES = MappedDictionaryFactory()
 _LEMMATIZER = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_DICTIONARIES))
 
 
 def _dictionary(language: str):
     return _DICTIONARIES.get_dictionary(_SIMPLEMMA_CODES[language])
+
+
+def _contains(language: str) -> Callable[[str], bool]:
+    return _DICTIONARIES.contains(_SIMPLEMMA_CODES[language])
 
 
 def has_lemmas(language: str) -> bool:
@@ -61,7 +66,7 @@ def lemma(language: str, word: str) -> str:
 
 def is_word(language: str, word: str) -> bool:
     """Whether ``word`` (lower case, any inflected form) is in the language's dictionary."""
-    return has_lemmas(language) and word in _dictionary(language)
+    return has_lemmas(language) and _contains(language)(word)
 
 
 def _split(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
@@ -90,13 +95,13 @@ def _split(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
     return best[0][2] if best[0] else ()
 
 
-def _knows(dictionary, extra: Container[str]) -> Callable[[str], bool]:
+def _knows(in_dictionary: Callable[[str], bool], extra: Container[str]) -> Callable[[str], bool]:
     """Whether a part is a word; a first part may have lost its final vowel ("arbetsgivar-handbok")."""
 
     def known(part: str) -> bool:
         if part in ANY_LANGUAGE:
             return False  # "opplær-ingen": a stop word is never a part
-        return any(form in extra or form in dictionary for form in (part, part + "e", part + "a"))
+        return any(form in extra or in_dictionary(form) for form in (part, part + "e", part + "a"))
 
     return known
 
@@ -109,7 +114,7 @@ def compound_parts(language: str, word: str) -> tuple[str, ...]:
     """
     if language not in COMPOUNDING_LANGUAGES or len(word) < MIN_COMPOUND or is_word(language, word):
         return ()  # a word the dictionary knows is not split: "handledning" is not "hand" + "ledning"
-    return _split(word, _knows(_dictionary(language), frozenset()))
+    return _split(word, _knows(_contains(language), frozenset()))
 
 
 def split_with(
@@ -120,7 +125,7 @@ def split_with(
         return ()
     best: tuple[str, ...] = ()
     for language in languages:
-        parts = _split(word, _knows(_dictionary(language), extra))
+        parts = _split(word, _knows(_contains(language), extra))
         if parts and (not best or len(parts) < len(best)):
             best = parts
     return best
