@@ -101,6 +101,33 @@ def wait_http(port: int, path: str, host: str, seconds: float, alive) -> None:
     raise SystemExit(f"no answer from 127.0.0.1:{port}{path} within {seconds:.0f} s")
 
 
+QUEUE_CHECK = """
+import django, json
+django.setup()
+from django_tasks_db.models import DBTaskResult
+rows = DBTaskResult.objects.values_list("status", flat=True)
+print(json.dumps({s: list(rows).count(s) for s in ("READY", "RUNNING", "FAILED", "SUCCESSFUL")}))
+"""
+
+
+def task_queue(env: dict[str, str]) -> dict[str, int]:
+    """How many tasks are waiting, running, failed and done (the task worker's table)."""
+    check = [sys.executable, "-c", QUEUE_CHECK]
+    out = subprocess.run(check, cwd=REPO, env=env, check=True, capture_output=True)
+    return json.loads(out.stdout)
+
+
+def drain_queue(env: dict[str, str], seconds: float) -> dict[str, int]:
+    """Wait for the task worker to finish the seed's backlog (index updates), so it is not timed."""
+    deadline = time.monotonic() + seconds
+    while True:
+        counts = task_queue(env)
+        if not (counts["READY"] or counts["RUNNING"]) or time.monotonic() > deadline:
+            return counts
+        say(f"waiting for the task worker: {counts['READY']} tasks queued, {counts['RUNNING']} running")
+        time.sleep(10)
+
+
 def search_phase(port: int, seconds: float, clients: int = 4) -> dict:
     """Searches in every language from a few clients: req/s and status codes."""
     stop = time.monotonic() + seconds
@@ -213,6 +240,7 @@ def main() -> int:
         kids = children(serve.pid)
         master = next(pid for pid, cmd in kids.items() if "gunicorn" in cmd)
         task_worker = next((pid for pid, cmd in kids.items() if "db_worker" in cmd), None)
+        queue_before = drain_queue(env, 600)
         memory = Memory(master)
         memory.start()
         say(f"gunicorn master {master}, workers {sorted(children(master))}, task worker {task_worker}")
@@ -262,6 +290,8 @@ def main() -> int:
             "worker_peaks": memory.report(),
             "task_worker": memory_of(task_worker) if task_worker else None,
             "master": memory_of(master),
+            "tasks_before_load": queue_before,
+            "tasks_after_load": task_queue(env),
         }
         (results / f"summary-{stamp_now}.json").write_text(json.dumps(summary, indent=1))
         report(json.loads(out.read_text()), summary)
@@ -312,6 +342,12 @@ def report(load: dict, summary: dict) -> None:
         m = summary[label]
         if m:
             print(f"| {label.replace('_', ' ')} | {mb(m['VmRSS'])} | {mb(m['VmHWM'])} | |")
+    before, after = summary["tasks_before_load"], summary["tasks_after_load"]
+    print(
+        f"\nTask worker: {before['SUCCESSFUL']} tasks done and {before['FAILED']} failed before the load "
+        f"(the seed's backlog, waited for), {after['SUCCESSFUL'] - before['SUCCESSFUL']} done and "
+        f"{after['FAILED'] - before['FAILED']} failed during it, {after['READY']} still queued."
+    )
     peaks = summary["worker_peaks"]
     print(
         f"\nWorkers seen during the load: {peaks['workers_seen']} (gunicorn recycles one after "
