@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms import lrs
@@ -32,7 +33,7 @@ from lms.models import (
 )
 from lms.models.courses import course_of
 from lms.models.records import STATUS_ORDER
-from lms.statements import Statement, StatementError, Verb
+from lms.statements import Statement, StatementError, Verb, lesson_statement
 
 
 class UnknownLesson(StatementError):
@@ -249,6 +250,32 @@ def record(statement: Statement, lesson: LessonPage | None = None) -> Recorded:
         if course_completed:
             course_completed = _complete_course_if_done(statement.user_id, course, statement.timestamp)
     return Recorded(progress=progress, new=True, course_completed=course_completed)
+
+
+#: A lesson opened again this soon after the learner's last activity in it, while Continue already
+#: points at it, is not recorded again: that view changes nothing anyone sees, and a write on every
+#: page view made reading a lesson as costly as saving work.
+VISIT_QUIET_PERIOD = timedelta(minutes=10)
+
+
+def record_visit(
+    user, lesson: LessonPage, progress: LessonProgress | None, enrolment: Enrolment | None
+) -> LessonProgress | None:
+    """Record that an enrolled ``user`` opened ``lesson`` when it changes something; the progress to show.
+
+    A visit is recorded the first time, whenever Continue points elsewhere, and after the quiet period.
+    """
+    quiet = (
+        progress is not None
+        and progress.activities.get("lesson", {}).get("viewed")
+        and enrolment is not None
+        and enrolment.last_lesson_key == lesson.translation_key
+        and progress.last_activity_at is not None
+        and timezone.now() - progress.last_activity_at < VISIT_QUIET_PERIOD
+    )
+    if quiet:
+        return progress
+    return record(lesson_statement(user.pk, lesson, Verb.EXPERIENCED), lesson=lesson).progress
 
 
 def _note_last_lesson(statement: Statement, course_key: uuid.UUID) -> None:
