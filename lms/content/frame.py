@@ -38,9 +38,16 @@ class InteractiveFrame:
     channel: str
 
 
-def frame_for(user, lesson: LessonPage, block_id: str, parent_origin: str = "") -> InteractiveFrame | None:
-    """The frame for block ``block_id`` of ``lesson`` as ``user`` should see it; None if they cannot."""
-    if not user.is_authenticated or not can_open_course_content(user, course_of(lesson)):
+def frame_for(
+    user, lesson: LessonPage, block_id: str, parent_origin: str = "", *, may_open: bool | None = None
+) -> InteractiveFrame | None:
+    """The frame for block ``block_id`` of ``lesson`` as ``user`` should see it; None if they cannot.
+
+    ``may_open``: whether ``user`` may open the lesson, when the caller has just checked it.
+    """
+    if may_open is None:
+        may_open = user.is_authenticated and can_open_course_content(user, course_of(lesson))
+    if not may_open:
         return None
     activity = f"interactive:{block_id}"
     package = package_for_reader(chosen_package(lesson, activity), lesson.locale.language_code)
