@@ -13,4 +13,7 @@ def interactive_frame(context, block):
     # Outside a lesson (a block preview in the admin) there is no learner to make a grant for.
     if request is None or page is None or getattr(block, "id", None) is None:
         return None
-    return frame_for(request.user, page, block.id, f"{request.scheme}://{request.get_host()}")
+    # serve_lesson has checked that this learner may open this lesson.
+    may_open = True if getattr(request, "lesson_opened", None) == page.pk else None
+    parent_origin = f"{request.scheme}://{request.get_host()}"
+    return frame_for(request.user, page, block.id, parent_origin, may_open=may_open)

@@ -13,9 +13,9 @@ from lms.knowledge_checks import latest_attempts
 from lms.models import LessonPage, LessonProgress
 from lms.models.courses import course_of
 from lms.outline import course_outline
-from lms.permissions import can_open_course_content, is_enrolled
-from lms.progress import record
-from lms.statements import Verb, activity_iri, lesson_statement
+from lms.permissions import can_open_course_content
+from lms.progress import record_visit
+from lms.statements import activity_iri
 
 
 def _language(page) -> str:
@@ -92,23 +92,30 @@ def lesson_context(lesson: LessonPage, request) -> dict:
 
 
 def serve_lesson(lesson: LessonPage, request, serve):
-    """Open a lesson for those who may, and record that the learner opened it."""
+    """Open a lesson for those who may, and record that the learner opened it.
+
+    The outline built here (with the learner's enrolment and progress) serves the whole
+    request: the access check, the visit, the page's context and its interactive frames.
+    """
+    user = request.user
     course = course_of(lesson)
-    if not can_open_course_content(request.user, course):
-        if not request.user.is_authenticated:
+    outline = course_outline(course, _language(lesson), user) if user.is_authenticated else None
+    enrolled = outline is not None and outline.enrolment is not None
+    if not enrolled and not can_open_course_content(user, course):
+        if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         messages.info(request, _("Enrol in the course to open its lessons."))
         return redirect(course.get_url(request))
-    enrolled = is_enrolled(request.user, course.translation_key)
     if enrolled:
-        outline = course_outline(course, _language(lesson), request.user)
         entry = outline.entry(lesson.translation_key)
         if entry is not None and entry.locked:
             messages.info(request, _("Complete the previous module before starting this one."))
             return redirect(course.get_url(request))
         if request.method == "GET":
-            recorded = record(lesson_statement(request.user.pk, lesson, Verb.EXPERIENCED), lesson=lesson)
+            progress = record_visit(user, lesson, entry.progress if entry else None, outline.enrolment)
             if entry is not None:
-                entry.progress = recorded.progress
-        request.lesson_outline = outline
+                entry.progress = progress
+    request.lesson_outline = outline
+    # Checked just above: the lesson's interactive frames need not ask the database again.
+    request.lesson_opened = lesson.pk
     return serve(request)
