@@ -24,11 +24,12 @@ from lms import api_schemas as out
 from lms import bounds
 from lms.api_throttle import StatementThrottle
 from lms.dashboard import CohortMatrix, cohort_matrix
+from lms.lesson_access import live_lessons_with_course
 from lms.models import Cohort, CoursePage, Enrolment, LearningStatement, LessonPage
 from lms.models.courses import course_of
 from lms.outline import course_outline
-from lms.permissions import can_view_cohort, is_enrolled
-from lms.progress import StatementIdTaken, UnknownLesson, lesson_for, record
+from lms.permissions import can_view_cohort
+from lms.progress import StatementIdTaken, UnknownLesson, record_all
 from lms.statement_policy import check_client_statement
 from lms.statements import Statement, StatementError, from_xapi
 from website.languages import is_language
@@ -128,20 +129,28 @@ def _language(data, lesson: LessonPage) -> str:
     return code
 
 
+def _lesson_of(lesson_key: uuid.UUID, user, lessons: dict) -> LessonPage:
+    """The statement's lesson with its course key and the user's enrolment, once per lesson per request."""
+    if lesson_key not in lessons:
+        found = live_lessons_with_course(lesson_key, user.pk)
+        # The first translation made, as lesson_for() reads it.
+        lessons[lesson_key] = found[0] if found else None
+    if lessons[lesson_key] is None:
+        raise UnknownLesson(_("There is no published lesson %(key)s.") % {"key": lesson_key})
+    return lessons[lesson_key]
+
+
 def _check(index: int, data, user, lessons: dict) -> Checked:
     """One posted statement, checked; raises ApiError with the status for what is wrong."""
     try:
         statement = from_xapi(data, user_id=user.pk)
-        if statement.lesson_key not in lessons:
-            lessons[statement.lesson_key] = lesson_for(statement.lesson_key)
-        lesson = lessons[statement.lesson_key]
+        lesson = _lesson_of(statement.lesson_key, user, lessons)
         statement = replace(statement, language=_language(data, lesson))
     except UnknownLesson as error:
         raise ApiError(404, str(error)) from None
     except StatementError as error:
         raise ApiError(400, str(error)) from None
-    course = course_of(lesson)
-    if not is_enrolled(user, course.translation_key):
+    if lesson.course_key is None or not lesson.enrolled:
         raise ApiError(403, _("You are not enrolled in the course of this lesson."))
     try:
         check_client_statement(statement, lesson)
@@ -211,15 +220,16 @@ def post_statements(request):
         raise ApiError(400, _("At most %(limit)s statements can be sent at once.") % {"limit": MAX_BATCH})
     checked = _check_all(items, request.user)
     stored, again, progress, completed = [], [], {}, []
+    # One call of the progress path per lesson: a few queries for the batch, not per statement.
+    by_lesson: dict[uuid.UUID, list[Checked]] = {}
+    for item in checked:
+        by_lesson.setdefault(item.statement.lesson_key, []).append(item)
+    outcome: dict[int, object] = {}
     try:
         with transaction.atomic():
-            for item in checked:
-                recorded = _record(item)
-                (stored if recorded.new else again).append(item.statement.id)
-                if recorded.progress is not None:
-                    progress[item.statement.lesson_key] = recorded.progress
-                if recorded.course_completed:
-                    completed.append(course_of(item.lesson).translation_key)
+            for items_of_lesson in by_lesson.values():
+                for item, recorded in zip(items_of_lesson, _record(items_of_lesson), strict=True):
+                    outcome[item.index] = recorded
     except TakenId as taken:
         # Someone else's statement got this id between the check above and the write: all or nothing.
         detail = _("Nothing was recorded: %(count)s of %(total)s statements cannot be accepted.") % {
@@ -227,6 +237,13 @@ def post_statements(request):
             "total": len(items),
         }
         raise ApiError(409, detail, [taken.error]) from None
+    for item in checked:
+        recorded = outcome[item.index]
+        (stored if recorded.new else again).append(item.statement.id)
+        if recorded.progress is not None:
+            progress[item.statement.lesson_key] = recorded.progress
+        if recorded.course_completed:
+            completed.append(course_of(item.lesson).translation_key)
     return {
         "stored": stored,
         "already_stored": again,
@@ -240,12 +257,21 @@ class TakenId(Exception):
         self.error = error
 
 
-def _record(item: Checked):
+def _record(items: list[Checked]):
+    """Record one lesson's statements; the whole request rolls back if any id is someone else's."""
+    first = items[0]
     try:
-        return record(item.statement, item.lesson)
-    except StatementIdTaken:
+        return record_all(
+            [item.statement for item in items],
+            first.lesson,
+            course_key=first.lesson.course_key,
+            savepoint=False,
+        )
+    except StatementIdTaken as error:
+        index = next((item.index for item in items if str(item.statement.id) in str(error)), first.index)
+        statement_id = next(str(item.statement.id) for item in items if item.index == index)
         raise TakenId(
-            {"index": item.index, "statement_id": str(item.statement.id), "message": _("This id is taken.")}
+            {"index": index, "statement_id": statement_id, "message": _("This id is taken.")}
         ) from None
 
 

@@ -53,14 +53,21 @@ def is_configured() -> bool:
     return bool(getattr(settings, "LRS_ENDPOINT", ""))
 
 
-def forward_after_commit(learning_statement: LearningStatement) -> None:
-    """Send ``learning_statement`` to the external LRS once the transaction that stored it commits."""
-    if not is_configured():
+def forward_after_commit(statement_ids: list) -> None:
+    """Send the statements ``statement_ids`` to the external LRS once their transaction commits."""
+    if not is_configured() or not statement_ids:
         return
+    ids = [str(statement_id) for statement_id in statement_ids]
+    # One task per batch: with the database task backend every enqueue is a write in the request.
     # robust: a task queue that cannot be reached must not undo or fail the learner's request.
-    transaction.on_commit(
-        partial(forward_statement.enqueue, str(learning_statement.statement_id)), robust=True
-    )
+    transaction.on_commit(partial(_enqueue, ids), robust=True)
+
+
+def _enqueue(ids: list[str]) -> None:
+    if len(ids) == 1:
+        forward_statement.enqueue(ids[0])
+    else:
+        forward_statements.enqueue(ids)
 
 
 def send(statement: dict) -> None:
@@ -111,6 +118,12 @@ def forward_statement(statement_id: str) -> bool:
         return False
     PendingForward.objects.filter(statement=stored).delete()
     return True
+
+
+@task()
+def forward_statements(statement_ids: list[str]) -> int:
+    """Send several stored statements (one request's), each on its own; how many the LRS took."""
+    return sum(forward_statement.call(statement_id) for statement_id in statement_ids)
 
 
 def _note_failure(stored: LearningStatement, error: LrsError) -> PendingForward:

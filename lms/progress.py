@@ -16,12 +16,15 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import connections, router, transaction
 from django.db.models import Q
+from django.db.models.constants import OnConflict
+from django.db.models.sql import InsertQuery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms import lrs
+from lms.lesson_access import block_ids
 from lms.models import (
     CompletionRule,
     Enrolment,
@@ -59,9 +62,9 @@ class LessonRule:
         return cls(
             completion_rule=lesson.completion_rule,
             video_share=lesson.video_share / 100,
-            videos=tuple(lesson.activity_ids("tracked_video")),
-            checks=tuple(lesson.activity_ids("knowledge_check")),
-            interactive=tuple(lesson.activity_ids("interactive")),
+            videos=block_ids(lesson, "tracked_video"),
+            checks=block_ids(lesson, "knowledge_check"),
+            interactive=block_ids(lesson, "interactive"),
         )
 
 
@@ -195,61 +198,138 @@ def record(statement: Statement, lesson: LessonPage | None = None) -> Recorded:
 
     The same statement id twice counts once; statements may arrive in any order.
     """
-    lesson = lesson or lesson_for(statement.lesson_key)
-    course = course_of(lesson)
-    course_key = course.translation_key
-    result = statement.result
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                stored_statement = LearningStatement.objects.create(
-                    statement_id=statement.id,
-                    user_id=statement.user_id,
-                    verb=statement.verb,
-                    lesson_key=statement.lesson_key,
-                    course_key=course_key,
-                    activity=statement.activity,
-                    language=statement.language,
-                    score_scaled=result.score_scaled,
-                    score_raw=result.score_raw,
-                    score_min=result.score_min,
-                    score_max=result.score_max,
-                    success=result.success,
-                    completion=result.completion,
-                    duration_seconds=result.duration_seconds,
-                    extensions=result.extensions,
-                    authority_id=statement.authority_id,
-                    timestamp=statement.timestamp,
-                )
-                lrs.forward_after_commit(stored_statement)
-        except IntegrityError:
-            # Checked here, in the transaction that found the id taken, not only by callers before it.
-            stored = LearningStatement.objects.filter(statement_id=statement.id)
-            owners = stored.values_list("user_id", flat=True)
-            if statement.user_id not in owners:
-                raise StatementIdTaken(
-                    _("The statement id %(id)s is already recorded for someone else.") % {"id": statement.id}
-                ) from None
-            progress = LessonProgress.objects.filter(
-                user_id=statement.user_id, lesson_key=statement.lesson_key
-            )
-            return Recorded(progress=progress.first(), new=False)
-        LessonProgress.objects.get_or_create(
-            user_id=statement.user_id, lesson_key=statement.lesson_key, defaults={"course_key": course_key}
-        )
-        progress = LessonProgress.objects.select_for_update().get(
-            user_id=statement.user_id, lesson_key=statement.lesson_key
-        )
-        was_completed = progress.status == ProgressStatus.COMPLETED
-        state = advance(LessonState.of(progress), statement, LessonRule.of(lesson))
+    return record_all([statement], lesson)[0]
+
+
+def record_all(
+    statements: list[Statement],
+    lesson: LessonPage | None = None,
+    *,
+    course_key: uuid.UUID | None = None,
+    locked: LessonProgress | None = None,
+    savepoint: bool = True,
+) -> list[Recorded]:
+    """``record`` for several statements of one learner about one lesson, in their order.
+
+    A fixed handful of queries whatever their number: the progress row locked, the statements
+    inserted at once (those whose id is stored already are left out and counted once), the
+    progress and the enrolment's Continue written once. ``course_key``: the lesson's course when
+    the caller has just looked it up; ``locked``: the progress row when the caller has locked it
+    (``lock_progress``) in its transaction already. ``savepoint=False`` inside a caller's
+    transaction that rolls back on any error anyway (a batch that is all or nothing).
+    """
+    if not statements:
+        return []
+    first = statements[0]
+    if any((s.user_id, s.lesson_key) != (first.user_id, first.lesson_key) for s in statements):
+        raise ValueError("record_all takes the statements of one learner about one lesson.")
+    lesson = lesson or lesson_for(first.lesson_key)
+    course = None
+    if course_key is None:
+        course = course_of(lesson)
+        course_key = course.translation_key
+    with transaction.atomic(savepoint=savepoint):
+        # The lock first: this learner's writes about this lesson go one at a time from here.
+        progress = locked or lock_progress(first.user_id, first.lesson_key, course_key)
+        inserted = _insert_statements(statements, course_key)
+        new, seen = [], set()
+        for statement in statements:
+            is_new = statement.id in inserted and statement.id not in seen
+            seen.add(statement.id)
+            new.append(is_new)
+        _refuse_ids_of_others([s.id for s, is_new in zip(statements, new, strict=True) if not is_new], first)
+        fresh = [s for s, is_new in zip(statements, new, strict=True) if is_new]
+        if not fresh:
+            return [Recorded(progress=progress, new=False) for _statement in statements]
+        lrs.forward_after_commit([s.id for s in fresh])
+        rule = LessonRule.of(lesson)
+        state = LessonState.of(progress)
+        completing = None
+        for statement in fresh:
+            was_completed = state.status == ProgressStatus.COMPLETED
+            state = advance(state, statement, rule)
+            if not was_completed and state.status == ProgressStatus.COMPLETED:
+                completing = statement
         for name, value in vars(state).items():
             setattr(progress, name, value)
         progress.save()
-        _note_last_lesson(statement, course_key)
-        course_completed = not was_completed and progress.status == ProgressStatus.COMPLETED
-        if course_completed:
-            course_completed = _complete_course_if_done(statement.user_id, course, statement.timestamp)
-    return Recorded(progress=progress, new=True, course_completed=course_completed)
+        # The newest event (the later one of equal moments) points Continue, as one by one would.
+        _note_last_lesson(max(reversed(fresh), key=lambda s: s.timestamp), course_key)
+        course_completed = False
+        if completing is not None:
+            course = course or course_of(lesson)
+            course_completed = _complete_course_if_done(first.user_id, course, completing.timestamp)
+    return [
+        Recorded(progress=progress, new=is_new, course_completed=course_completed and s is completing)
+        for s, is_new in zip(statements, new, strict=True)
+    ]
+
+
+def lock_progress(user_id: int, lesson_key: uuid.UUID, course_key: uuid.UUID) -> LessonProgress:
+    """A learner's progress row in a lesson, made if need be and locked until the transaction ends.
+
+    Everything one learner writes about one lesson goes one at a time behind this lock.
+    """
+    rows = LessonProgress.objects.select_for_update().filter(user_id=user_id, lesson_key=lesson_key)
+    progress = rows.first()
+    if progress is None:
+        # Two first events at once: one row is made, the other waits for it below.
+        LessonProgress.objects.bulk_create(
+            [LessonProgress(user_id=user_id, lesson_key=lesson_key, course_key=course_key)],
+            ignore_conflicts=True,
+        )
+        progress = rows.get()
+    return progress
+
+
+def _insert_statements(statements: list[Statement], course_key: uuid.UUID) -> set[uuid.UUID]:
+    """Insert the statements in one query, skipping ids stored already; the ids inserted."""
+    rows = [
+        LearningStatement(
+            statement_id=s.id,
+            user_id=s.user_id,
+            verb=s.verb,
+            lesson_key=s.lesson_key,
+            course_key=course_key,
+            activity=s.activity,
+            language=s.language,
+            score_scaled=s.result.score_scaled,
+            score_raw=s.result.score_raw,
+            score_min=s.result.score_min,
+            score_max=s.result.score_max,
+            success=s.result.success,
+            completion=s.result.completion,
+            duration_seconds=s.result.duration_seconds,
+            extensions=s.result.extensions,
+            authority_id=s.authority_id,
+            timestamp=s.timestamp,
+        )
+        for s in statements
+    ]
+    # bulk_create(ignore_conflicts=True) cannot tell which rows it skipped; RETURNING can
+    # (PostgreSQL, SQLite 3.35+): INSERT ... ON CONFLICT DO NOTHING / INSERT OR IGNORE.
+    fields = [f for f in LearningStatement._meta.concrete_fields if not f.primary_key]
+    query = InsertQuery(LearningStatement, on_conflict=OnConflict.IGNORE)
+    query.insert_values(fields, rows)
+    connection = connections[router.db_for_write(LearningStatement)]
+    [(sql, params)] = query.get_compiler(connection=connection).as_sql()
+    column = connection.ops.quote_name(LearningStatement._meta.get_field("statement_id").column)
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} RETURNING {column}", params)
+        return {uuid.UUID(str(value)) for (value,) in cursor.fetchall()}
+
+
+def _refuse_ids_of_others(ids: list[uuid.UUID], first: Statement) -> None:
+    """Ids not inserted are stored already: fine if this learner's ("sent again"), refused if not."""
+    if not ids:
+        return
+    owners = LearningStatement.objects.filter(statement_id__in=ids).exclude(user_id=first.user_id)
+    taken = owners.values_list("statement_id", flat=True).first()
+    if taken is not None:
+        # Checked here, in the transaction that found the id taken, not only by callers before it.
+        raise StatementIdTaken(
+            _("The statement id %(id)s is already recorded for someone else.") % {"id": taken}
+        )
 
 
 #: A lesson opened again this soon after the learner's last activity in it, while Continue already

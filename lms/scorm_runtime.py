@@ -33,7 +33,6 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -41,10 +40,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from lms import scorm_cmi, scorm_lms_rules
+from lms.lesson_access import block_ids, lesson_in_language, live_lessons_with_course
 from lms.models import LessonPage, ScormAttempt, ScormItemState
 from lms.models.courses import course_of
 from lms.permissions import can_open_course_content
-from lms.progress import record
+from lms.progress import lock_progress, record_all
 from lms.scorm_cmi import COMPLETED, FAILED, PASSED, UNKNOWN, CommitError, ScoFacts
 from lms.scorm_manifest import launchable_items
 from lms.statements import POSITION_EXTENSION, Result, Verb, lesson_statement
@@ -79,24 +79,27 @@ def open_attempt_token(token: str) -> tuple[ScormAttempt, LessonPage]:
         raise CommitError(_("This SCORM session has expired: reload the lesson."), status=403) from None
     except (signing.BadSignature, ValueError, TypeError):
         raise CommitError(_("This SCORM link is not valid."), status=403) from None
-    attempt = ScormAttempt.objects.select_related("package").filter(pk=attempt_id, user_id=user_id).first()
-    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
-    if attempt is None or user is None:
+    # The attempt, its package and its learner (still active) in one query.
+    attempt = (
+        ScormAttempt.objects.select_related("package", "user")
+        .filter(pk=attempt_id, user_id=user_id, user__is_active=True)
+        .first()
+    )
+    if attempt is None:
         raise CommitError(_("This SCORM link is not valid."), status=403)
-    lesson = lesson_in_language(attempt.lesson_key, attempt.package.language)
-    if lesson is None or not can_open_course_content(user, course_of(lesson)):
+    # The lesson with its course and the learner's enrolment in it: one query more.
+    lessons = live_lessons_with_course(attempt.lesson_key, user_id)
+    lesson = lesson_in_language(lessons, attempt.package.language)
+    if lesson is None or lesson.course_key is None or not _may_open(attempt.user, lesson):
         raise CommitError(_("You no longer have access to this lesson."), status=403)
-    if attempt.activity not in lesson.activity_ids("interactive"):
+    if attempt.activity not in block_ids(lesson, "interactive"):
         raise CommitError(_("This content is no longer part of the lesson."), status=403)
     return attempt, lesson
 
 
-def lesson_in_language(lesson_key: uuid.UUID, language: str) -> LessonPage | None:
-    """The live translation of a lesson in ``language``, else any live one (statements carry its language)."""
-    lessons = list(LessonPage.objects.live().filter(translation_key=lesson_key).select_related("locale"))
-    return next(
-        (page for page in lessons if page.locale.language_code == language), lessons[0] if lessons else None
-    )
+def _may_open(user, lesson: LessonPage) -> bool:
+    """``can_open_course_content``, asked of the database only for those not enrolled (teachers, admins)."""
+    return lesson.enrolled or can_open_course_content(user, course_of(lesson))
 
 
 # --- Attempts ----------------------------------------------------------------------
@@ -338,8 +341,12 @@ def commit(
     facts = scorm_cmi.read_facts(standard, cmi)
     items = scorm_items(attempt.package)
     with transaction.atomic():
-        ScormAttempt.objects.select_for_update().filter(pk=attempt.pk).first()
-        states = {state.item_identifier: state for state in attempt.items.all()}
+        # This learner's progress in the lesson, locked: commits of the attempt (and statements
+        # about the lesson) go one at a time, each from what the one before it stored.
+        locked = lock_progress(attempt.user_id, lesson.translation_key, lesson.course_key)
+        states = {
+            state.item_identifier: state for state in ScormItemState.objects.filter(attempt_id=attempt.pk)
+        }
         before = attempt_result(items, states)
         state = states.get(item["identifier"]) or ScormItemState(
             attempt=attempt, item_identifier=item["identifier"]
@@ -383,6 +390,7 @@ def commit(
                     id=_statement_id(attempt, change),
                 ),
             )
-        recorded = sum(record(statement, lesson).new for statement in statements)
-        ScormAttempt.objects.filter(pk=attempt.pk).update(updated_at=timezone.now())
-    return Committed(state=state, result=after, recorded=recorded)
+        recorded = record_all(
+            statements, lesson, course_key=lesson.course_key, locked=locked, savepoint=False
+        )
+    return Committed(state=state, result=after, recorded=sum(entry.new for entry in recorded))
