@@ -42,7 +42,7 @@ from urllib.parse import quote
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from serve_memory import Memory, children, memory_of  # noqa: E402
+from serve_memory import Memory, children, mb, memory_of  # noqa: E402
 
 #: A word people search for in each language (the demo's material has them).
 SEARCHES = {
@@ -78,11 +78,15 @@ def harness_env(harness: Path, base: dict[str, str]) -> dict[str, str]:
     return dict(item.split("=", 1) for item in out.split("\0") if "=" in item)
 
 
-def tree_stamp() -> str:
-    """The commit plus the uncommitted changes: a new seed when either differs."""
-    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True)
-    diff = subprocess.run(["git", "diff", "HEAD"], cwd=REPO, capture_output=True).stdout
-    return f"{head.stdout.strip()} {hashlib.sha256(diff).hexdigest()[:12]}"
+def seed_stamp(harness: Path) -> str:
+    """What the seeded database depends on: the migrations there are and the harness's seed.
+
+    Not the whole tree: `website.serve` migrates at every start, and seeding takes minutes.
+    """
+    parts = sorted(str(path.relative_to(REPO)) for path in REPO.glob("*/migrations/0*.py"))
+    for name in ("setup.sh", "seed.py"):
+        parts.append((harness / "nordpeer" / name).read_text())
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
 def wait_http(port: int, path: str, host: str, seconds: float, alive) -> None:
@@ -212,7 +216,7 @@ def main() -> int:
     )
     serve = None
     try:
-        stamp, stamp_file = tree_stamp(), bench_dir / ".bench-seeded"
+        stamp, stamp_file = seed_stamp(harness), bench_dir / ".bench-seeded"
         if args.fresh or not stamp_file.exists() or stamp_file.read_text() != stamp:
             say(f"seeding {args.db} with the harness's setup.sh (about 2 min) ...")
             started = time.monotonic()
@@ -221,7 +225,7 @@ def main() -> int:
             stamp_file.write_text(stamp)
             say(f"seeded in {time.monotonic() - started:.0f} s")
         else:
-            say(f"reusing the database seeded from this tree ({bench_dir})")
+            say(f"reusing the seeded database (--fresh to seed again; {bench_dir})")
         env = {**harness_env(harness, base), "PYTHONPATH": f"{REPO}:{harness / 'nordpeer'}"}
         results = bench_dir / "results"
         results.mkdir(exist_ok=True)
@@ -273,14 +277,16 @@ def main() -> int:
         ]
         load_during = loadavg()
         started = time.monotonic()
-        subprocess.run(load_cmd, cwd=REPO, env=env, check=True, timeout=600)
+        # Memory is reported even when load.py fails (it reads the working tree at its end).
+        load_exit = subprocess.run(load_cmd, cwd=REPO, env=env, timeout=600).returncode
         search = search_phase(args.port, float(os.environ.get("SEARCH_SECONDS", "10")))
         load_seconds = time.monotonic() - started
         memory.stop()
         after = {pid: memory_of(pid) for pid in sorted(children(master))}
         summary = {
             "load_file": str(out),
-            "tree": stamp,
+            "load_exit": load_exit,
+            "seed": stamp,
             "db": args.db,
             "load_seconds": round(load_seconds),
             "loadavg_start": load_during,
@@ -294,8 +300,8 @@ def main() -> int:
             "tasks_after_load": task_queue(env),
         }
         (results / f"summary-{stamp_now}.json").write_text(json.dumps(summary, indent=1))
-        report(json.loads(out.read_text()), summary)
-        return 0
+        report(json.loads(out.read_text()) if out.exists() else None, summary)
+        return 1 if load_exit else 0
     finally:
         if serve is not None and serve.poll() is None:
             serve.send_signal(signal.SIGTERM)  # website.serve stops gunicorn and the task worker
@@ -307,12 +313,19 @@ def main() -> int:
         redis.wait(timeout=10)
 
 
-def report(load: dict, summary: dict) -> None:
-    from serve_memory import mb
+def report(load: dict | None, summary: dict) -> None:
+    start, end = " ".join(summary["loadavg_start"]), " ".join(summary["loadavg_end"])
+    print(f"\n### make serve topology ({summary['db']}), load average {start} at start, {end} at end")
+    print()
+    if load is None:
+        print(f"load.py failed (exit {summary['load_exit']}, its output is above): no load figures.")
+    else:
+        figures(load, summary["search"])
+    memory(summary)
 
+
+def figures(load: dict, search: dict) -> None:
     s, p, q = load["scorm"]["browser"], load["pages"], load["queries_per_request"]
-    st = load.get("statements", {})
-    search = summary["search"]
     rows = [
         ("SCORM sessions/s (20 learners)", s["sessions_per_s"]),
         ("sessions losing a write / checked", f"{s['sessions_with_lost_writes']} / {s['verified_sessions']}"),
@@ -320,19 +333,18 @@ def report(load: dict, summary: dict) -> None:
         *((f"{name} req/s", o["requests_per_s"]) for name, o in p.items()),
         *(
             (f"statements API {name}, statements/s (lost)", f"{o['statements_per_s']} ({o['lost']})")
-            for name, o in st.items()
+            for name, o in load.get("statements", {}).items()
         ),
         ("server CPU ms per course page", p["course_page"].get("server_cpu_ms_per_request")),
         ("search pages req/s (every language)", f"{search['requests_per_s']} {search['status_codes']}"),
         ("queries per request", ", ".join(f"{k} {v['queries_excl_tx']}" for k, v in q.items())),
     ]
-    print(
-        f"\n### Production topology (make serve, {summary['db']}), load average "
-        f"{' '.join(summary['loadavg_start'])} at start, {' '.join(summary['loadavg_end'])} at end\n"
-    )
     print("| figure | Nordpeer |\n|---|---|")
     for label, value in rows:
         print(f"| {label} | {value} |")
+
+
+def memory(summary: dict) -> None:
     print(f"\nMemory after the load (issue 18: a worker under {LIMIT_MB} MB resident):\n")
     print("| process | VmRSS MB | VmHWM (peak) MB | under the limit |\n|---|---|---|---|")
     for pid, m in summary["workers_after_load"].items():
