@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from lms.package_archive import Entry, PackageRefused, read_small
 from lms.scorm_item_data import control_mode, read_item_data, sequencing_collection
+from lms.scorm_sequencing import activity_tree
 
 MANIFEST = "imsmanifest.xml"
 MAX_MANIFEST_BYTES = 16 * 1024 * 1024
@@ -221,7 +222,8 @@ def read_scorm(archive: zipfile.ZipFile, entries: list[Entry]) -> tuple[dict, li
     The manifest: {"kind": "scorm", "standard", "edition", "title", "items": [item, ...]}, each item
     {"identifier", "title", "launch" (relative path with parameters, or None), "scorm_type" ("sco",
     "asset" or None), "mastery_score" (1.2 only, or None), "data_from_lms", "children": [...]}, and
-    in SCORM 2004 "runtime": what ``lms.scorm_item_data.read_item_data`` reads.
+    in SCORM 2004 "runtime": what ``lms.scorm_item_data.read_item_data`` reads, and for the package
+    "sequencing": the activity tree for scorm-again's sequencing engine (``lms.scorm_sequencing``).
     """
     by_path = {entry.path: entry for entry in entries}
     root = parse_manifest_xml(read_small(archive, by_path[MANIFEST], MAX_MANIFEST_BYTES))
@@ -245,6 +247,7 @@ def read_scorm(archive: zipfile.ZipFile, entries: list[Entry]) -> tuple[dict, li
     }
     if standard == "2004":
         manifest["control_mode"] = control_mode(organization, reader.collection)
+        manifest["sequencing"] = activity_tree(organization, reader.collection)
     if not launchable_items(manifest):
         raise PackageRefused(_("The manifest’s default organisation has no item that can be launched."))
     return manifest, entries

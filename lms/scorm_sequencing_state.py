@@ -14,7 +14,6 @@ The stored state is the learner's own tracking data, trusted as their CMI commit
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -23,6 +22,9 @@ from lms.content.access import content_url
 from lms.models import ScormAttempt
 from lms.scorm_cmi import CommitError, check_size
 from lms.scorm_manifest import launchable_items
+
+#: scorm-again's state takes about 6 KB per activity: room for some 150.
+MAX_STATE_BYTES = 1024 * 1024
 
 
 def sequenced(manifest: dict) -> bool:
@@ -46,7 +48,7 @@ def engine_state(attempt: ScormAttempt) -> str:
 
 def read_state_body(body: bytes, manifest: dict) -> dict:
     """The state a player posts: ``{"state": <string>, "current": <item id or null>}``; CommitError if not."""
-    check_size(len(body), settings.LMS_SCORM_MAX_COMMIT_BYTES)
+    check_size(len(body), MAX_STATE_BYTES)
     try:
         data = bounds.load_json(body, "sequencing state")
     except bounds.NotJson:

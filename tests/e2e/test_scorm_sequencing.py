@@ -41,16 +41,16 @@ def test_the_remediation_sample_moves_by_flow_only(page, origins, home):  # noqa
     expect(player.locator("#scorm-content")).to_have_attribute("title", items[0]["title"])
     expect(contents.get_by_text("Playing Quiz")).to_be_visible()
     expect(contents.get_by_role("link")).to_have_count(0)  # choice="false": no way to the tests first
-    expect(player.get_by_role("link", name="Previous")).to_have_count(0)
+    expect(player.get_by_role("button", name="Previous")).to_have_count(0)
 
     # The SCO must have started its session before leaving it can end one (it loads slowly under load).
     frame_showing(page, "/content/scorm/").wait_for_function(
         "() => window.API_1484_11 && window.API_1484_11.isInitialized()"
     )
-    player.get_by_role("link", name="Continue").click()
+    player.get_by_role("button", name="Continue").click()
     expect(player.locator("#scorm-content")).to_have_attribute("title", items[1]["title"])
     # Leaving the first item ended its session: the SCO's data is kept.
     assert wait_for(page, ScormItemState.objects.filter(item_identifier=items[0]["identifier"]).exists)
-    player.get_by_role("link", name="Previous").click()
+    player.get_by_role("button", name="Previous").click()
     expect(player.locator("#scorm-content")).to_have_attribute("title", items[0]["title"])
     assert not [text for text in dialogs if "could not" in text.lower()], dialogs

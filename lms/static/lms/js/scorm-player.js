@@ -50,7 +50,22 @@
     logLevel: 4,
     xhrResponseHandler: answer,
   };
+  // SCORM 2004 sequencing: scorm-again's engine runs the package's activity tree. It tells the
+  // player which activity to deliver; the player shows that item's page.
+  const sequencing = is2004 ? data.sequencing : null;
+  let delivered = null;
+  let sessionEnded = false;
+  if (sequencing) {
+    settings.sequencing = {
+      activityTree: sequencing.tree,
+      eventListeners: {
+        onActivityDelivery: (activity) => { delivered = activity.id; },
+        onSequencingSessionEnd: () => { sessionEnded = true; },
+      },
+    };
+  }
   const api = is2004 ? new window.Scorm2004API(settings) : new window.Scorm12API(settings);
+  if (sequencing && sequencing.state) api.deserializeSequencingState(sequencing.state);
   api.loadFromJSON(data.cmi);
   // The final commit leaves as a beacon, whose answer nobody reads: ask the lesson to look again.
   api.on(is2004 ? "Terminate" : "LMSFinish", () => window.setTimeout(() => tell({ type: "progress" }), 1000));
@@ -66,7 +81,7 @@
   // "{target=ID}choice"); the player follows where the package's control modes allow it,
   // that is where the player itself shows that move.
   let navRequest = "";
-  if (is2004) api.on("SetValue.adl.nav.request", (element, value) => { navRequest = String(value); });
+  if (is2004 && !sequencing) api.on("SetValue.adl.nav.request", (element, value) => { navRequest = String(value); });
   function requestedMove() {
     if (navRequest === "continue") return document.querySelector("a.scorm-player__next");
     if (navRequest === "previous") return document.querySelector("a.scorm-player__previous");
@@ -76,7 +91,7 @@
     return Array.from(document.querySelectorAll(".scorm-player__contents a.scorm-player__item"))
       .find((link) => link.search.slice(1).split("&").includes(wanted)) || null;
   }
-  if (is2004) {
+  if (is2004 && !sequencing) {
     api.on("Terminate", () => {
       const link = requestedMove();
       if (!link || leaving) return;
@@ -96,7 +111,116 @@
     window.setTimeout(next, FINAL_COMMIT_MS);
   }
 
-  document.querySelectorAll("a.scorm-player__item").forEach((link) => {
+  // --- Sequencing: the engine's moves ---------------------------------------------------
+  const notice = document.querySelector(".scorm-player__sequencing");
+  const flowButtons = Array.from(document.querySelectorAll(".scorm-player__flow button[data-request]"));
+
+  function currentActivity() {
+    const activity = api.getSequencingState().currentActivity;
+    return activity ? activity.id : null;
+  }
+  function findActivity(node, id) {
+    if (!node) return null;
+    if (node.id === id) return node;
+    for (const child of node.children || []) {
+      const found = findActivity(child, id);
+      if (found) return found;
+    }
+    return null;
+  }
+  function say(text) {
+    notice.textContent = text;
+    notice.hidden = !text;
+  }
+  // Where the engine must keep its state before the next page reads it: current activity,
+  // attempt counts, statuses and the order randomisation chose.
+  // keepalive only when the page goes away: Chromium refuses keepalive bodies past 64 KiB in
+  // flight, and a ten-item package's state is about 60 KiB.
+  function saveState(keepalive) {
+    const body = JSON.stringify({ state: api.serializeSequencingState(), current: currentActivity() });
+    return fetch(sequencing.saveUrl, {
+      method: "POST", body: body, keepalive: keepalive === true, credentials: "omit",
+      headers: { "Content-Type": "application/json" },
+    }).then((response) => {
+      if (!response.ok) saveStatus.textContent = data.texts.notSaved + " " + response.status;
+    }).catch(() => { saveStatus.textContent = data.texts.notSaved; });
+  }
+  function go(id) {
+    leaving = true;
+    const saved = saveState();
+    const waited = new Promise((resolve) => window.setTimeout(resolve, FINAL_COMMIT_MS));
+    Promise.all([saved, waited]).then(() => window.location.replace(sequencing.itemUrls[id] + window.location.hash));
+  }
+  function ended() {
+    frame.remove();
+    flowButtons.forEach((button) => { button.hidden = true; });
+    say(sequencing.texts.ended);
+    saveState().then(() => tell({ type: "progress" }));
+  }
+  // After a navigation request or the SCO's own end: follow a delivery, or say why nothing moved.
+  function settle(learnerAsked) {
+    if (delivered && sequencing.itemUrls[delivered]) { go(delivered); return; }
+    if (sessionEnded || !currentActivity()) { ended(); return; }
+    saveState();
+    if (learnerAsked) say(sequencing.texts.blocked);
+    refreshButtons();
+  }
+  let navigating = false;
+  function navigate(request, target) {
+    if (leaving) return;
+    delivered = null;
+    say("");
+    if (api.isInitialized() && !api.isTerminated()) {
+      // The SCO's Terminate (from its unload handler, else the player's) carries the request.
+      api.adl.nav.request = target ? "{target=" + target + "}choice" : request;
+      navigating = true;
+      endSession();
+      navigating = false;
+    } else {
+      api.processNavigationRequest(request, target);
+    }
+    settle(true);
+  }
+  // A button shows where the engine allows the move; before it can tell (the SCO has not
+  // started, or has ended), where the package's control modes allow flow.
+  function refreshButtons() {
+    const activity = findActivity(sequencing.tree, currentActivity()) || {};
+    const hidden = activity.hideLmsUi || [];
+    flowButtons.forEach((button) => {
+      const request = button.dataset.request;
+      const preview = api.previewNavigationRequest(request);
+      const allowed = preview.outcome === "unknown" ? button.hasAttribute("data-flow") : preview.outcome === "allowed";
+      button.hidden = !allowed || hidden.includes(request);
+    });
+  }
+  function startSequencing() {
+    let current = currentActivity();
+    if (!current && !sequencing.state) {
+      api.processNavigationRequest("start");
+      current = delivered;
+    }
+    if (!current) { ended(); return false; }
+    if (current !== sequencing.item) { go(current); return false; }
+    if (!sequencing.state) saveState();
+    flowButtons.forEach((button) => button.addEventListener("click", () => navigate(button.dataset.request)));
+    document.querySelectorAll(".scorm-player__contents a.scorm-player__item").forEach((link) => {
+      link.addEventListener("click", (event) => {
+        event.preventDefault();
+        navigate("choice", new URLSearchParams(link.search).get("item"));
+      });
+    });
+    // The SCO ended by itself (its own navigation request, or none: the engine's exit and rules).
+    api.on("Terminate", () => {
+      if (!navigating && !leaving) window.setTimeout(() => { if (!leaving) settle(false); }, 0);
+    });
+    api.on("Initialize", () => window.setTimeout(refreshButtons, 0));
+    api.on("SetValue.cmi.*", () => window.setTimeout(refreshButtons, 0));
+    refreshButtons();
+    return true;
+  }
+
+  // Under sequencing the contents ask the engine (a choice request) instead.
+  if (!sequencing) document.querySelectorAll("a.scorm-player__item").forEach((link) => {
     link.addEventListener("click", (event) => {
       event.preventDefault();
       finishThen(() => window.location.assign(link.href + window.location.hash));
@@ -117,11 +241,13 @@
 
   // Leaving the lesson: the parent's pagehide comes before the SCO's own unload.
   window.addEventListener("pagehide", endSession);
+  // The SCO's end moved the engine (its exit and rules): keep that for the next visit.
+  if (sequencing) window.addEventListener("pagehide", () => { if (!leaving) saveState(true); });
   // Back from the browser's page cache the SCO is gone: start a fresh session.
   window.addEventListener("pageshow", (event) => { if (event.persisted) window.location.reload(); });
 
   function reportHeight() { tell({ type: "height", height: document.documentElement.scrollHeight }); }
   new ResizeObserver(reportHeight).observe(document.body);
 
-  frame.src = frame.dataset.src;
+  if (!sequencing || startSequencing()) frame.src = frame.dataset.src;
 })();
