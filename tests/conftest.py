@@ -8,6 +8,7 @@ that need more pages add them in their own transaction.
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from django.db.models.signals import pre_save
 from django.utils import translation
 
 from tests import factories
+from tests.migrated_template import test_databases_from_templates
 from tests.requirements import on_ci
 from website.models import HomePage
 from website.site_setup import SiteStructure, editor_group_name, set_up_site
@@ -34,8 +36,18 @@ def _serialise_for_rollback() -> None:
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
+_templates_in_use = ExitStack()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings):
+    """Runs before the test databases are made: they are copies of a migrated template from here on."""
+    _templates_in_use.enter_context(test_databases_from_templates())
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    _templates_in_use.close()  # a test's own ``migrate`` runs the migrations
     with django_db_blocker.unblock():
         set_up_site()
         _serialise_for_rollback()
