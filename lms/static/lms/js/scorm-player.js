@@ -53,6 +53,34 @@
   // SCORM 2004 sequencing: scorm-again's engine runs the package's activity tree. It tells the
   // player which activity to deliver; the player shows that item's page.
   const sequencing = is2004 ? data.sequencing : null;
+  // A new attempt's tree gets its first selection and random order before the engine starts:
+  // scorm-again applies them only when a cluster's attempt begins, after flow has already
+  // entered it in manifest order (the random-test sample would always start with its first
+  // test). The engine keeps the result in its state; later attempts it randomises itself.
+  function shuffled(list) {
+    const copy = list.slice();
+    for (let i = copy.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [copy[i], copy[j]] = [copy[j], copy[i]];
+    }
+    return copy;
+  }
+  function initialSelection(activity) {
+    const controls = activity.sequencingControls || {};
+    const ids = (activity.children || []).map((child) => child.id);
+    const select = controls.selectionTiming !== "never" && controls.selectCount !== null && controls.selectCount < ids.length;
+    const reorder = controls.randomizeChildren && controls.randomizationTiming !== "never";
+    if (ids.length && (select || reorder)) {
+      const chosen = select ? new Set(shuffled(ids).slice(0, controls.selectCount)) : new Set(ids);
+      const kept = ids.filter((id) => chosen.has(id));
+      const order = reorder ? shuffled(kept) : kept;
+      activity.selectionRandomizationState = {
+        childOrder: order, selectedChildIds: order, selectionCountStatus: select, reorderChildren: reorder,
+      };
+    }
+    (activity.children || []).forEach(initialSelection);
+  }
+  if (sequencing && !sequencing.state) initialSelection(sequencing.tree);
   let delivered = null;
   let sessionEnded = false;
   if (sequencing) {
