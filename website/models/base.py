@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from website import page_cache
 from website.languages import page_languages
 
 #: Translation rules for the fields every page inherits from Wagtail's Page.
@@ -28,8 +29,19 @@ class Audience(models.TextChoices):
 class SitePage(Page):
     """Base of the public page types: adds the language switcher and hreflang data."""
 
+    #: Whether one anonymous reader's copy of the page may be served to every anonymous reader
+    #: (website.page_cache). Only for types that show nothing but pages and the CMS's snippets and
+    #: media, whose every change makes a new cache generation; not for the LMS's, which show
+    #: courses' own records.
+    shared_with_anonymous_readers = False
+
     class Meta:
         abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        if self.shared_with_anonymous_readers:
+            page_cache.allow(request)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

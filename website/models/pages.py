@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from website import page_cache
 from website.blocks import ContentBlocks
 from website.languages import in_language, served_locales
 
@@ -25,6 +26,8 @@ LIBRARY_PAGE_TYPES = [
 
 class HomePage(SitePage):
     """The front page of one language's tree."""
+
+    shared_with_anonymous_readers = True
 
     template = "website/pages/home_page.html"
 
@@ -46,14 +49,14 @@ class HomePage(SitePage):
 
         context = super().get_context(request, *args, **kwargs)
         language = self.locale.language_code
+        now = timezone.now()
         context["sections"] = self.get_children().live().public().type(SectionPage).in_menu().specific()
         # Untranslated events still show, in the reader's nearest language.
-        upcoming = (
-            EventPage.objects.live()
-            .public()
-            .filter(start__gte=timezone.now(), locale_id__in=served_locales())
-        )
+        upcoming = EventPage.objects.live().public().filter(start__gte=now, locale_id__in=served_locales())
         context["upcoming_events"] = sorted(in_language(upcoming, language), key=lambda e: e.start)[:3]
+        if context["upcoming_events"]:
+            # The first event leaves "Coming up" when it starts: no cached copy may outlive that.
+            page_cache.expire_within(request, (context["upcoming_events"][0].start - now).total_seconds())
         partners = in_language(PartnerOrganisation.objects.all(), language)
         context["partners"] = sorted(partners, key=lambda p: (str(p.get_country_display()), p.name))
         return context
@@ -61,6 +64,8 @@ class HomePage(SitePage):
 
 class SectionPage(SitePage):
     """An index of the pages below it, e.g. the resource library or the videos."""
+
+    shared_with_anonymous_readers = True
 
     template = "website/pages/section_page.html"
 
@@ -85,6 +90,8 @@ class SectionPage(SitePage):
 
 class MaterialPage(SitePage):
     """A piece of shared learning material, translated into every partner language."""
+
+    shared_with_anonymous_readers = True
 
     template = "website/pages/material_page.html"
 
@@ -117,6 +124,8 @@ class MaterialPage(SitePage):
 
 class EventPage(SitePage):
     """A network gathering or conference."""
+
+    shared_with_anonymous_readers = True
 
     template = "website/pages/event_page.html"
 

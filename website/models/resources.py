@@ -29,6 +29,8 @@ class PublicationKind(models.TextChoices):
 class ResourcePage(RoutablePageMixin, SitePage):
     """A publication with its files, one per language it exists in."""
 
+    shared_with_anonymous_readers = True
+
     template = "website/pages/resource_page.html"
 
     kind = models.CharField(_("kind"), max_length=20, choices=PublicationKind.choices)

@@ -23,6 +23,8 @@ VIDEO_EXTENSIONS = ("mp4", "webm")
 class VideoPage(SitePage):
     """A video of the shared material, with captions per language and a transcript."""
 
+    shared_with_anonymous_readers = True
+
     template = "website/pages/video_page.html"
 
     summary = models.TextField(_("summary"), blank=True)

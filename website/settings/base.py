@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .csp_sources import media_origins
 from .environment import BASE_DIR, ENV
-from .services import shared_cache, storages_from_environment
+from .services import page_cache, shared_cache, storages_from_environment
 
 PROJECT_DIR = BASE_DIR / "website"
 
@@ -46,6 +46,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # First after security: the content host must never reach the site's sessions or pages.
     "lms.content.isolation.ContentHostMiddleware",
+    # Before sessions and everything after them: a cached public page skips all of it.
+    "website.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "website.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -214,7 +216,9 @@ SEARCH_ELASTICSEARCH_INDEX = "nordpeer"
 # Tasks run in the request until a worker is configured (production overrides).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Redis when REDIS_URL is set, so every process sees one cache; otherwise each has its own.
-CACHES = {"default": shared_cache(ENV)}
+# Anonymous readers' pages go to a cache all processes share in any case (website.page_cache).
+CACHES = {"default": shared_cache(ENV), "pages": page_cache(ENV)}
+PAGE_CACHE_SECONDS = ENV.page_cache_seconds
 
 # --- Learning (lms) -------------------------------------------------------------
 # Largest body the statements API accepts (bytes): 50 statements fit easily.

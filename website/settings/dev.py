@@ -14,3 +14,5 @@ CONTENT_ORIGIN = ENV.content_origin or "http://localhost:8000"
 if urlsplit(CONTENT_ORIGIN).hostname not in ALLOWED_HOSTS:
     ALLOWED_HOSTS = [*ALLOWED_HOSTS, urlsplit(CONTENT_ORIGIN).hostname]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# No page cache while templates are being edited: a change shows on the next reload.
+PAGE_CACHE_SECONDS = 0

@@ -99,6 +99,10 @@ class Environment:
     web_concurrency: int
     #: Redis for the shared cache (rate limits, glossary), e.g. redis://127.0.0.1:6379/0; unset: per process.
     redis_url: str
+    #: Seconds an anonymous reader's copy of a public page is kept (website.page_cache); 0: off.
+    page_cache_seconds: int
+    #: Where the page cache keeps its files when REDIS_URL is unset (private: never under MEDIA_ROOT).
+    page_cache_dir: Path
     #: S3-compatible object storage; with both buckets set, media and packages live there, not on disk.
     s3_endpoint_url: str
     s3_region: str
@@ -138,6 +142,8 @@ def read_environment() -> Environment:
         port=_number("PORT", 8000),
         web_concurrency=_number("WEB_CONCURRENCY", 2),
         redis_url=_text("REDIS_URL"),
+        page_cache_seconds=_number("PAGE_CACHE_SECONDS", 600),
+        page_cache_dir=Path(_text("PAGE_CACHE_DIR", str(BASE_DIR / "page-cache"))),
         s3_endpoint_url=_text("S3_ENDPOINT_URL").rstrip("/"),
         s3_region=_text("S3_REGION"),
         s3_access_key_id=_text("S3_ACCESS_KEY_ID"),

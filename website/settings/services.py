@@ -1,4 +1,4 @@
-"""The back-end services the settings choose from the environment: the shared cache and object storage.
+"""The back-end services the settings choose from the environment: the shared caches and object storage.
 
 Kept apart from ``base.py`` so the choice (Redis or per-process memory, S3 buckets or local
 folders) is one readable function each, and tests can build the settings a given environment
@@ -27,6 +27,26 @@ def shared_cache(env: Environment) -> dict[str, Any]:
             "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
             "socket_timeout": REDIS_TIMEOUT_SECONDS,
         },
+    }
+
+
+#: Most pages the file-based page cache keeps (a page in each language is one).
+PAGE_CACHE_MAX_FILES = 20_000
+
+
+def page_cache(env: Environment) -> dict[str, Any]:
+    """Where whole public pages are kept (website.page_cache): a cache every worker shares.
+
+    Redis when REDIS_URL is set; otherwise files in PAGE_CACHE_DIR, which all the processes of
+    one machine share, so an edit in one worker (or the task worker) reaches the others. Never
+    per-process memory: another worker would keep serving a page after it changed.
+    """
+    if env.redis_url:
+        return {**shared_cache(env), "KEY_PREFIX": "nordpeer-pages"}
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(env.page_cache_dir),
+        "OPTIONS": {"MAX_ENTRIES": PAGE_CACHE_MAX_FILES},
     }
 
 

@@ -10,7 +10,13 @@ DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
+# Off: each test's transaction is rolled back, which no signal reports, so a page stored in one
+# test would outlive it. tests/website/test_page_cache*.py turn it on and empty it themselves.
+PAGE_CACHE_SECONDS = 0
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="nordpeer-test-media-"))
 STORAGES = {
     **STORAGES,  # noqa: F405
