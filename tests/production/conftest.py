@@ -65,6 +65,7 @@ def production_env(folder: Path, port: int, database_url: str, **extra: str) -> 
         "STATIC_ROOT": str(folder / "static"),
         "MEDIA_ROOT": str(folder / "media"),
         "PACKAGE_ROOT": str(folder / "packages"),
+        "PAGE_CACHE_DIR": str(folder / "page-cache"),
         "TESTDATA_DIR": str(ENV.testdata_dir),
         "HOST": "127.0.0.1",
         "PORT": str(port),
