@@ -247,7 +247,9 @@ def read_scorm(archive: zipfile.ZipFile, entries: list[Entry]) -> tuple[dict, li
     }
     if standard == "2004":
         manifest["control_mode"] = control_mode(organization, reader.collection)
-        manifest["sequencing"] = activity_tree(organization, reader.collection)
+        # Packages that say nothing about sequencing keep the SN defaults the player applies itself.
+        if any(local_name(element.tag).lower() == "sequencing" for element in organization.iter()):
+            manifest["sequencing"] = activity_tree(organization, reader.collection)
     if not launchable_items(manifest):
         raise PackageRefused(_("The manifest’s default organisation has no item that can be launched."))
     return manifest, entries

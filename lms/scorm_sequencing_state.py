@@ -14,14 +14,20 @@ The stored state is the learner's own tracking data, trusted as their CMI commit
 
 from __future__ import annotations
 
+import uuid
+
+from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lms import bounds, scorm_runtime
 from lms.content.access import content_url
 from lms.models import ScormAttempt
-from lms.scorm_cmi import CommitError, check_size
+from lms.progress import record
+from lms.scorm_cmi import FAILED, PASSED, UNKNOWN, CommitError, check_size
 from lms.scorm_manifest import launchable_items
+from lms.scorm_runtime import STATEMENT_NAMESPACE
+from lms.statements import Result, Verb, lesson_statement
 
 #: scorm-again's state takes about 6 KB per activity: room for some 150.
 MAX_STATE_BYTES = 1024 * 1024
@@ -46,8 +52,21 @@ def engine_state(attempt: ScormAttempt) -> str:
     return (attempt.sequencing_state or {}).get("state") or ""
 
 
+def _rollup(data: dict) -> dict:
+    """The root activity's rollup the engine reports: completion, success and score, checked."""
+    rollup = data.get("rollup") if isinstance(data.get("rollup"), dict) else {}
+    score = rollup.get("score")
+    valid_score = isinstance(score, int | float) and not isinstance(score, bool) and -1 <= score <= 1
+    return {
+        "completed": rollup.get("completed") is True,
+        "success": rollup.get("success") if rollup.get("success") in (PASSED, FAILED) else UNKNOWN,
+        "score": round(float(score), 6) if valid_score else None,
+    }
+
+
 def read_state_body(body: bytes, manifest: dict) -> dict:
-    """The state a player posts: ``{"state": <string>, "current": <item id or null>}``; CommitError if not."""
+    """What a player posts: ``{"state": <string>, "current": <item id or null>, "rollup": {"completed",
+    "success", "score"}}``, checked; CommitError if it cannot be kept."""
     check_size(len(body), MAX_STATE_BYTES)
     try:
         data = bounds.load_json(body, "sequencing state")
@@ -66,14 +85,50 @@ def read_state_body(body: bytes, manifest: dict) -> dict:
     identifiers = {item["identifier"] for item in launchable_items(manifest)}
     if current is not None and current not in identifiers:
         raise CommitError(_("The sequencing state names an activity the package cannot launch."))
-    return {"state": state, "current": current}
+    return {"state": state, "current": current, "rollup": _rollup(data)}
 
 
-def save(attempt: ScormAttempt, stored: dict) -> None:
-    """Keep the attempt's sequencing state; a finished attempt keeps the state it finished with."""
-    if attempt.finished_at is not None:
-        raise CommitError(_("This attempt is finished: reload the lesson."), status=409)
-    ScormAttempt.objects.filter(pk=attempt.pk, finished_at__isnull=True).update(sequencing_state=stored)
+def _statement(attempt: ScormAttempt, lesson, verb: Verb, result: Result, change: str):
+    return lesson_statement(
+        attempt.user_id,
+        lesson,
+        verb,
+        activity=attempt.activity,
+        result=result,
+        id=uuid.uuid5(STATEMENT_NAMESPACE, f"{attempt.pk}:sequencing:{change}"),
+    )
+
+
+def save(attempt: ScormAttempt, lesson, stored: dict) -> int:
+    """Keep the attempt's sequencing state and record what its rollup changed; how many statements.
+
+    The root activity's rollup (the package's rollup rules: "only the tests count", "the post
+    test decides") is the attempt's result: COMPLETED once it is completed, PASSED or FAILED
+    with its score when that changes. Commits still record what each SCO did (``lms.scorm_runtime``);
+    a lesson's success only grows (``lms.progress``), so a later pass counts over an earlier fail.
+    """
+    with transaction.atomic():
+        locked = ScormAttempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.finished_at is not None:
+            raise CommitError(_("This attempt is finished: reload the lesson."), status=409)
+        before = (locked.sequencing_state or {}).get("rollup") or {}
+        ScormAttempt.objects.filter(pk=attempt.pk).update(sequencing_state=stored)
+        after = stored["rollup"]
+        statements = []
+        if after["completed"] and not before.get("completed"):
+            statements.append(
+                _statement(attempt, lesson, Verb.COMPLETED, Result(completion=True), "completed")
+            )
+        if after["success"] != UNKNOWN and (after["success"], after["score"]) != (
+            before.get("success"),
+            before.get("score"),
+        ):
+            verb = Verb.PASSED if after["success"] == PASSED else Verb.FAILED
+            result = Result(success=after["success"] == PASSED, score_scaled=after["score"])
+            statements.append(
+                _statement(attempt, lesson, verb, result, f"{after['success']}:{after['score']}")
+            )
+        return sum(record(statement, lesson).new for statement in statements)
 
 
 def player_data(attempt: ScormAttempt, item: dict, item_url) -> dict | None:

@@ -19,12 +19,13 @@ from lms.scorm_cmi import CommitError
 @csrf_exempt
 @require_POST
 def save_state(request: HttpRequest, token: str) -> HttpResponse:
-    """Store where the attempt stands in its sequencing: ``{"result": true}``, or 4xx with ``error``."""
+    """Store where the attempt stands in its sequencing: ``{"result": true, "recorded": <statements>}``,
+    or 4xx with ``error``."""
     try:
         attempt, lesson = scorm_runtime.open_attempt_token(token)
         with translation.override(lesson.locale.language_code):
             stored = scorm_sequencing_state.read_state_body(request.body, attempt.package.manifest)
-            scorm_sequencing_state.save(attempt, stored)
+            recorded = scorm_sequencing_state.save(attempt, lesson, stored)
     except CommitError as error:
         return protect(JsonResponse({"result": False, "error": str(error)}, status=error.status), request)
-    return protect(JsonResponse({"result": True}), request)
+    return protect(JsonResponse({"result": True, "recorded": recorded}), request)

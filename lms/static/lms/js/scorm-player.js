@@ -165,12 +165,19 @@
   // keepalive only when the page goes away: Chromium refuses keepalive bodies past 64 KiB in
   // flight, and a ten-item package's state is about 60 KiB.
   function saveState(keepalive) {
-    const body = JSON.stringify({ state: api.serializeSequencingState(), current: currentActivity() });
+    // The root activity's rollup is the attempt's result (the package's rollup rules decide).
+    const root = api.getActivityTrackingData(sequencing.tree.id) || {};
+    const rollup = { completed: root.completionStatus === "completed", success: root.successStatus, score: root.score };
+    const state = api.serializeSequencingState();
+    // A suspended tree resumes at its suspended activity: the page to show next time.
+    const current = currentActivity() || JSON.parse(state).sequencing?.suspendedActivity || null;
+    const body = JSON.stringify({ state: state, current: current, rollup: rollup });
     return fetch(sequencing.saveUrl, {
       method: "POST", body: body, keepalive: keepalive === true, credentials: "omit",
       headers: { "Content-Type": "application/json" },
     }).then((response) => {
-      if (!response.ok) saveStatus.textContent = data.texts.notSaved + " " + response.status;
+      if (!response.ok) { saveStatus.textContent = data.texts.notSaved + " " + response.status; return; }
+      return response.json().then((answer) => { if (answer.recorded) tell({ type: "progress" }); });
     }).catch(() => { saveStatus.textContent = data.texts.notSaved; });
   }
   function go(id) {
@@ -223,13 +230,14 @@
   }
   function startSequencing() {
     let current = currentActivity();
-    if (!current && !sequencing.state) {
-      api.processNavigationRequest("start");
+    if (!current) {
+      // A new attempt starts; a suspended one resumes where the learner left it.
+      api.processNavigationRequest(sequencing.state ? "resumeAll" : "start");
       current = delivered;
     }
     if (!current) { ended(); return false; }
     if (current !== sequencing.item) { go(current); return false; }
-    if (!sequencing.state) saveState();
+    if (delivered) saveState();
     flowButtons.forEach((button) => button.addEventListener("click", () => navigate(button.dataset.request)));
     document.querySelectorAll(".scorm-player__contents a.scorm-player__item").forEach((link) => {
       link.addEventListener("click", (event) => {
@@ -268,9 +276,18 @@
   }
 
   // Leaving the lesson: the parent's pagehide comes before the SCO's own unload.
-  window.addEventListener("pagehide", endSession);
-  // The SCO's end moved the engine (its exit and rules): keep that for the next visit.
-  if (sequencing) window.addEventListener("pagehide", () => { if (!leaving) saveState(true); });
+  // Under sequencing, leaving suspends the whole activity tree (SN suspendAll): the next visit
+  // resumes the same activity, instead of the engine ending its attempt and moving on.
+  // Many SCOs end their session on beforeunload, which reaches this page before the SCO's.
+  function suspendOnLeaving() {
+    if (sequencing && !leaving && api.isInitialized() && !api.isTerminated()) api.adl.nav.request = "suspendAll";
+  }
+  window.addEventListener("beforeunload", suspendOnLeaving);
+  window.addEventListener("pagehide", () => {
+    suspendOnLeaving();
+    endSession();
+    if (sequencing && !leaving) saveState(true);
+  });
   // Back from the browser's page cache the SCO is gone: start a fresh session.
   window.addEventListener("pageshow", (event) => { if (event.persisted) window.location.reload(); });
 
