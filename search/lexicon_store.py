@@ -30,13 +30,15 @@ from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 from simplemma.strategies.dictionaries.dictionary_factory import CachingDictionaryFactory
 from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieWrapDict
 
+from website.settings.environment import ENV
+
 #: simplemma's codes for the languages the site's readers use.
 LANGUAGES = ("nb", "da", "sv", "fi", "et", "lv", "lt", "is", "en")
 
 
 def lexicon_dir() -> Path:
     """Where the tries live: ``SEARCH_LEXICON_DIR``, else the user's cache directory."""
-    configured = os.environ.get("SEARCH_LEXICON_DIR")
+    configured = ENV.search_lexicon_dir
     base = Path(configured) if configured else Path(user_cache_dir("nordpeer")) / "lexicon"
     return base / f"simplemma-{SIMPLEMMA_VERSION}"
 
@@ -99,7 +101,7 @@ class MappedDictionaryFactory(CachingDictionaryFactory):
 
 if __name__ == "__main__":
     started = time.monotonic()
-    built = build_all(workers=int(os.environ.get("LEXICON_BUILD_WORKERS", os.cpu_count() or 1)))
+    built = build_all(workers=os.cpu_count() or 1)
     where = lexicon_dir()
     if built:
         print(f"search lexicon: built {', '.join(built)} in {time.monotonic() - started:.0f} s ({where})")

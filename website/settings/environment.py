@@ -66,6 +66,8 @@ class Environment:
     testdata_dir: Path
     #: Elasticsearch for search, e.g. http://127.0.0.1:9200; unset: search runs in the database.
     elasticsearch_url: str
+    #: Where search's dictionaries are built (search.lexicon_store); unset: the user's cache folder.
+    search_lexicon_dir: str
     #: An external LRS's xAPI endpoint (ending in /xAPI or similar); statements are forwarded when set.
     lrs_endpoint: str
     #: Basic-auth key and secret for the external LRS.
@@ -126,6 +128,7 @@ def read_environment() -> Environment:
         secure_ssl_redirect=_flag("SECURE_SSL_REDIRECT", True),
         testdata_dir=Path(_text("TESTDATA_DIR", str(BASE_DIR.parent / "shared" / "testdata"))),
         elasticsearch_url=_text("ELASTICSEARCH_URL"),
+        search_lexicon_dir=_text("SEARCH_LEXICON_DIR"),
         lrs_endpoint=_text("LRS_ENDPOINT").rstrip("/"),
         lrs_username=_text("LRS_USERNAME"),
         lrs_password=_text("LRS_PASSWORD"),
