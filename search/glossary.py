@@ -5,11 +5,13 @@ and the "other terms" of every language of one concept are synonyms of one anoth
 that contains any of them (as consecutive words) also matches all the others, each analysed
 in its own language so it meets the index the way that language's documents were analysed.
 
-The concepts are cached and the cache is dropped whenever a glossary term is saved or deleted.
+The concepts are kept in each process under a version in the shared cache; saving or
+deleting a glossary term changes the version, so every process loads them again.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -19,7 +21,8 @@ from search.analysis import analyse, fold, words
 from search.stopwords import ANY_LANGUAGE
 from search.terms import query_variants, word_forms
 
-CACHE_KEY = "search:glossary-concepts"
+#: Changes whenever a glossary term is saved or deleted; expires so other changes show within 10 minutes.
+VERSION_KEY = "search:glossary-version"
 CACHE_SECONDS = 600
 
 
@@ -79,16 +82,39 @@ def load_concepts() -> list[Concept]:
     return [Concept(key=key, synonyms=tuple(found)) for key, found in synonyms.items()]
 
 
+class _Loaded:
+    """The concepts as this process last loaded them, with the version they were loaded at."""
+
+    def __init__(self, version: str | None, found: list[Concept]) -> None:
+        self.version = version
+        self.concepts = found
+        self.words = frozenset(w for concept in found for synonym in concept.synonyms for w in synonym.words)
+
+
+_loaded = _Loaded(None, [])
+
+
+def _current() -> _Loaded:
+    # A query asks for the concepts several times (each word, each compound part); only a
+    # small version string goes through the shared cache, and the concepts are analysed once
+    # per process and version instead of being unpickled on every call.
+    global _loaded
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, CACHE_SECONDS)
+        version = cache.get(VERSION_KEY)
+    if version is None or version != _loaded.version:
+        _loaded = _Loaded(version, load_concepts())
+    return _loaded
+
+
 def concepts() -> list[Concept]:
-    found = cache.get(CACHE_KEY)
-    if found is None:
-        found = load_concepts()
-        cache.set(CACHE_KEY, found, CACHE_SECONDS)
-    return found
+    return _current().concepts
 
 
 def clear_cache(**_kwargs) -> None:
-    cache.delete(CACHE_KEY)
+    """Every process reloads the concepts at its next query (a term was saved or deleted)."""
+    cache.delete(VERSION_KEY)
 
 
 def _matches(synonym: Synonym, query: list[str], start: int) -> bool:
@@ -120,9 +146,9 @@ def find_concept(query: list[str], start: int) -> tuple[Concept, int] | None:
     return best
 
 
-def glossary_words() -> set[str]:
+def glossary_words() -> frozenset[str]:
     """Every word of every term, lower case: a word list for compounds and typo correction."""
-    return {word for concept in concepts() for synonym in concept.synonyms for word in synonym.words}
+    return _current().words
 
 
 def synonym_lines() -> list[list[str]]:

@@ -164,13 +164,16 @@ def _labels(facet: str, values: list[str], language: str) -> dict[str, str]:
 
 def _facets(groups: list[_Group], filters: dict[str, str], language: str) -> list[Facet]:
     """Counts of materials per value; each facet counts as if its own filter were not set."""
-    counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    # Values are gathered in lists and counted once per facet: Counter.update per group is
+    # several times slower, and a broad query has hundreds of groups.
+    found: dict[str, list[str]] = {name: [] for name in FACETS}
     for group in groups:
-        failed = _failed(group, filters)
+        failed = _failed(group, filters) if filters else ()
         if len(failed) > 1:
             continue
         for name in failed or FACETS:
-            counts[name].update(group.values(name))
+            found[name].extend(group.values(name))
+    counts = {name: Counter(values) for name, values in found.items()}
     facets = []
     for name in FACETS:
         labels = _labels(name, list(counts[name]), language)

@@ -129,7 +129,9 @@ class Vocabulary:
         for pk, word, language, documents in rows.values_list("pk", "word", "language", "documents"):
             self.add(word, language, documents)
             self.last_id = pk
-        glossary = frozenset(glossary_words())
+        glossary = glossary_words()
+        if glossary is self.glossary:
+            return  # the same glossary as at the last look (kept per process, see search.glossary)
         for word in glossary - self.glossary:
             if len(word) <= MAX_WORD_LENGTH:
                 self.add(word, "", 1)

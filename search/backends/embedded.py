@@ -8,11 +8,14 @@ index terms only (see ``search.query``), quoted, so what a reader types is never
 
 from __future__ import annotations
 
+import functools
 import itertools
+import operator
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
 from django.db import connection, transaction
+from django.db.models import Q
 
 from search.analysis import fold, words
 from search.backends.base import Hit, Progress, SearchBackend
@@ -172,11 +175,13 @@ class EmbeddedBackend(SearchBackend):
 
     def find_many(self, wanted: Sequence[tuple[str, str]]) -> dict[tuple[str, str], SearchDocument]:
         pairs = set(wanted)
-        rows = IndexedDocument.objects.filter(
-            translation_key__in={key for key, _ in pairs}, language__in={language for _, language in pairs}
-        )
-        found = {(row.translation_key, row.language): row for row in rows}
-        return {pair: _document(found[pair]) for pair in pairs if pair in found}
+        if not pairs:
+            return {}
+        # Exactly the pairs asked for: keys and languages apart would fetch every language's
+        # whole text of each key (90 bodies for a page of ten results in nine languages).
+        only = functools.reduce(operator.or_, (Q(translation_key=k, language=lang) for k, lang in pairs))
+        rows = IndexedDocument.objects.filter(only)
+        return {(row.translation_key, row.language): _document(row) for row in rows}
 
     def urls(self, translation_keys: Sequence[str]) -> dict[tuple[str, str], str]:
         rows = IndexedDocument.objects.filter(translation_key__in=translation_keys)
@@ -282,6 +287,10 @@ class SQLiteBackend(EmbeddedBackend):
         return "{title_words} : (" + " AND ".join(_quoted(p) + "*" for p in prefixes) + ")"
 
 
+#: PostgreSQL ranks this many candidates by their whole text (see ``PostgresBackend._match_sql``).
+FULLY_RANKED = 200
+
+
 def _lexeme(term: str) -> str:
     return "'" + term.replace("'", "") + "'"
 
@@ -328,19 +337,36 @@ class PostgresBackend(EmbeddedBackend):
             return {row[0] for row in cursor.fetchall()}
 
     def _match_sql(self):
-        return self._sql("vector")
+        # Two steps, so a query's cost does not grow with how many documents it matches:
+        # 1. candidates: the matches (GIN) ordered by how well their title matches, using the
+        #    small title_terms column kept in the row (migration 0004);
+        # 2. ts_rank over the whole vector (read from TOAST) for the first FULLY_RANKED
+        #    candidates only; they come first, best first, the other candidates after them.
+        # ts_rank weighs a title match ten times a body match (A 1.0, D 0.1), so the best-ranked
+        # documents are among the first candidates; a query with at most FULLY_RANKED matches
+        # is ranked exactly as one step would.
+        return (
+            "WITH q AS (SELECT to_tsquery('simple', %s) AS query), "  # noqa: S608 - constants only
+            "c AS MATERIALIZED (SELECT page_id, ts_rank(title_terms, (SELECT query FROM q)) AS title "
+            "FROM search_fulltext WHERE vector @@ (SELECT query FROM q) "
+            "ORDER BY title DESC, page_id LIMIT %s), "
+            "r AS MATERIALIZED (SELECT f.page_id, ts_rank(f.vector, (SELECT query FROM q)) AS score "
+            f"FROM (SELECT page_id FROM c ORDER BY title DESC, page_id LIMIT {FULLY_RANKED}) t "
+            "JOIN search_fulltext f ON f.page_id = t.page_id) "
+            f"SELECT {_HIT_COLUMNS}, COALESCE(r.score, c.title) AS score "
+            "FROM c JOIN search_indexeddocument d ON d.page_id = c.page_id "
+            "LEFT JOIN r ON r.page_id = c.page_id "
+            "ORDER BY r.score IS NULL, r.score DESC, c.title DESC, c.page_id"
+        )
 
     def _autocomplete_sql(self):
-        return self._sql("title_words")
-
-    @staticmethod
-    def _sql(column: str) -> str:
-        # The matches first (through the GIN index, see _query), then rank only those.
+        # Title words are small vectors: ranking every match costs little.
         return (
-            f"WITH q AS (SELECT to_tsquery('simple', %s) AS query), "  # noqa: S608 - constants only
-            f"m AS MATERIALIZED (SELECT page_id, {column} AS vector FROM search_fulltext "
-            f"WHERE {column} @@ (SELECT query FROM q)) "
-            f"SELECT {_HIT_COLUMNS}, ts_rank(m.vector, q.query) AS score FROM m, q, search_indexeddocument d "
+            "WITH q AS (SELECT to_tsquery('simple', %s) AS query), "  # noqa: S608 - constants only
+            "m AS MATERIALIZED (SELECT page_id, title_words AS vector FROM search_fulltext "
+            "WHERE title_words @@ (SELECT query FROM q)) "
+            f"SELECT {_HIT_COLUMNS}, ts_rank(m.vector, q.query) AS score "
+            "FROM m, q, search_indexeddocument d "
             "WHERE d.page_id = m.page_id ORDER BY score DESC, d.page_id LIMIT %s"
         )
 
