@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/benchmarks/production.py [--db postgres|sqlite] [--port 8161] [--fresh]
 
-What it runs, from this working tree (not a clone):
+What it runs, from this working tree (or the checkout --repo names, with its own .venv):
 1. a redis-server of its own (REDIS_URL, as production has one) on --port + 2;
 2. the harness's ``nordpeer/setup.sh`` once per commit (or with --fresh): a fresh database
    (PostgreSQL ``bench_np_serve``), migrate, collectstatic, load_demo and its seed (a SCORM course,
@@ -39,6 +39,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
+#: The checkout measured: this one, or --repo (e.g. benchmark-peer's clone of HEAD).
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -114,9 +115,15 @@ print(json.dumps({s: list(rows).count(s) for s in ("READY", "RUNNING", "FAILED",
 """
 
 
+def python() -> str:
+    """The measured checkout's own interpreter (its packages), or this one."""
+    own = REPO / ".venv" / "bin" / "python"
+    return str(own) if own.exists() else sys.executable
+
+
 def task_queue(env: dict[str, str]) -> dict[str, int]:
     """How many tasks are waiting, running, failed and done (the task worker's table)."""
-    check = [sys.executable, "-c", QUEUE_CHECK]
+    check = [python(), "-c", QUEUE_CHECK]
     out = subprocess.run(check, cwd=REPO, env=env, check=True, capture_output=True)
     return json.loads(out.stdout)
 
@@ -172,13 +179,17 @@ def search_phase(port: int, seconds: float, clients: int = 4) -> dict:
 
 
 def main() -> int:
+    global REPO
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", choices=("postgres", "sqlite"), default="postgres")
     ap.add_argument("--port", type=int, default=8161)
     ap.add_argument("--fresh", action="store_true", help="seed a new database even if this tree was seeded")
+    ap.add_argument("--repo", type=Path, default=REPO, help="the checkout to serve (default: this one)")
     args = ap.parse_args()
+    REPO = args.repo.resolve()
 
-    harness = Path(os.environ.get("HARNESS") or REPO.parent / "shared" / "bench").resolve()
+    here = Path(__file__).resolve().parents[2]
+    harness = Path(os.environ.get("HARNESS") or here.parent / "shared" / "bench").resolve()
     root = Path(os.environ.get("BENCH_ROOT") or "/tmp/np-bench")
     bench_dir = root / f"serve-{args.db}"
     redis_port = args.port + 2
@@ -217,7 +228,7 @@ def main() -> int:
     serve = None
     try:
         stamp, stamp_file = seed_stamp(harness), bench_dir / ".bench-seeded"
-        if args.fresh or not stamp_file.exists() or stamp_file.read_text() != stamp:
+        if args.fresh or not stamp_file.exists() or stamp_file.read_text().strip() != stamp:
             say(f"seeding {args.db} with the harness's setup.sh (about 2 min) ...")
             started = time.monotonic()
             setup = ["bash", str(harness / "nordpeer" / "setup.sh")]
@@ -233,7 +244,7 @@ def main() -> int:
         log = open(bench_dir / "logs" / f"serve-{stamp_now}.log", "w")  # noqa: SIM115 (the server's, until it stops)
         say(f"python -m website.serve on 127.0.0.1:{args.port} (log {log.name})")
         serve = subprocess.Popen(
-            [sys.executable, "-m", "website.serve"],
+            [python(), "-m", "website.serve"],
             cwd=REPO,
             env=env,
             stdout=log,
@@ -250,7 +261,7 @@ def main() -> int:
         say(f"gunicorn master {master}, workers {sorted(children(master))}, task worker {task_worker}")
         out = results / f"load-{stamp_now}.json"
         load_cmd = [
-            sys.executable,
+            python(),
             str(harness / "nordpeer" / "load.py"),
             "--bench-dir",
             str(bench_dir),
@@ -286,6 +297,10 @@ def main() -> int:
         summary = {
             "load_file": str(out),
             "load_exit": load_exit,
+            "repo": str(REPO),
+            "commit": subprocess.run(
+                ["git", "describe", "--always", "--dirty"], cwd=REPO, capture_output=True, text=True
+            ).stdout.strip(),
             "seed": stamp,
             "db": args.db,
             "load_seconds": round(load_seconds),
@@ -315,7 +330,8 @@ def main() -> int:
 
 def report(load: dict | None, summary: dict) -> None:
     start, end = " ".join(summary["loadavg_start"]), " ".join(summary["loadavg_end"])
-    print(f"\n### make serve topology ({summary['db']}), load average {start} at start, {end} at end")
+    where = f"{summary['db']}, {summary['commit']}"
+    print(f"\n### make serve topology ({where}), load average {start} at start, {end} at end")
     print()
     if load is None:
         print(f"load.py failed (exit {summary['load_exit']}, its output is above): no load figures.")
