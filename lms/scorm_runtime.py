@@ -108,9 +108,10 @@ def _may_open(user, lesson: LessonPage) -> bool:
 def max_attempts_of(lesson: LessonPage, activity: str) -> int:
     """The block's limit on attempts; 0 for none."""
     block_id = activity.partition(":")[2]
-    for block in lesson.body:
-        if block.block_type == "interactive" and block.id == block_id:
-            return block.value.get("max_attempts") or 0
+    # From the stored body: building the blocks would load the chosen package too.
+    for block in lesson.body.raw_data:
+        if block.get("type") == "interactive" and block.get("id") == block_id:
+            return (block.get("value") or {}).get("max_attempts") or 0
     return 0
 
 
@@ -176,6 +177,19 @@ def allowance(user, lesson: LessonPage, activity: str) -> AttemptAllowance:
     )
 
 
+def player_attempt(user, lesson: LessonPage, activity: str, package) -> tuple[ScormAttempt, AttemptAllowance]:
+    """``current_attempt`` and ``allowance`` for the player, in one query for a returning learner."""
+    attempts = list(_attempts(user, lesson.translation_key, activity).order_by("-number"))
+    current = next((a for a in attempts if a.package_id == package.pk and a.finished_at is None), None)
+    used = len(attempts)
+    if current is None:
+        # A first visit, or every attempt finished: the rules (and the refusal) of current_attempt.
+        current = current_attempt(user, lesson, activity, package)
+        used = _attempts(user, lesson.translation_key, activity).count()
+    current.package = package
+    return current, AttemptAllowance(used=used, limit=max_attempts_of(lesson, activity))
+
+
 def start_new_attempt(user, lesson: LessonPage, activity: str, package) -> ScormAttempt:
     """Finish the current attempt and start the next one; AttemptRefused when none is left."""
     with transaction.atomic():
@@ -231,10 +245,16 @@ def _learner_name(user, standard: str) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def start_data(attempt: ScormAttempt, item: dict, user, learner_id: str) -> dict:
-    """The CMI a session of ``item`` starts with in ``attempt`` (for scorm-again's loadFromJSON)."""
+def start_data(attempt: ScormAttempt, item: dict, user, learner_id: str, states: dict | None = None) -> dict:
+    """The CMI a session of ``item`` starts with in ``attempt`` (for scorm-again's loadFromJSON).
+
+    ``states``: the attempt's item states by identifier, when the caller has them already.
+    """
     standard = attempt.package.manifest.get("standard", scorm_cmi.SCORM_12)
-    state = attempt.items.filter(item_identifier=item["identifier"]).first()
+    if states is None:
+        state = attempt.items.filter(item_identifier=item["identifier"]).first()
+    else:
+        state = states.get(item["identifier"])
     stored = (state.cmi.get("cmi") or {}) if state else {}
     start = scorm_cmi.initial_cmi(
         standard,
@@ -340,10 +360,12 @@ def commit(
     cmi = scorm_lms_rules.settle(standard, cmi, item, final=final)
     facts = scorm_cmi.read_facts(standard, cmi)
     items = scorm_items(attempt.package)
+    # Known when the lesson came from open_attempt_token; looked up for the player's asset launches.
+    course_key = getattr(lesson, "course_key", None) or course_of(lesson).translation_key
     with transaction.atomic():
         # This learner's progress in the lesson, locked: commits of the attempt (and statements
         # about the lesson) go one at a time, each from what the one before it stored.
-        locked = lock_progress(attempt.user_id, lesson.translation_key, lesson.course_key)
+        locked = lock_progress(attempt.user_id, lesson.translation_key, course_key)
         states = {
             state.item_identifier: state for state in ScormItemState.objects.filter(attempt_id=attempt.pk)
         }
@@ -390,7 +412,5 @@ def commit(
                     id=_statement_id(attempt, change),
                 ),
             )
-        recorded = record_all(
-            statements, lesson, course_key=lesson.course_key, locked=locked, savepoint=False
-        )
+        recorded = record_all(statements, lesson, course_key=course_key, locked=locked, savepoint=False)
     return Committed(state=state, result=after, recorded=sum(entry.new for entry in recorded))

@@ -88,7 +88,7 @@ def _render_player(
         raise Http404("No such item.") from None
     context = {"package": package, "refusal": refusal, "needs_origin": not settings.CONTENT_ORIGIN}
     try:
-        attempt = scorm_runtime.current_attempt(user, granted.lesson, grant.activity, package)
+        attempt, allowance = scorm_runtime.player_attempt(user, granted.lesson, grant.activity, package)
     except scorm_runtime.AttemptRefused as error:
         context["refusal"] = str(error)
         return protect(
@@ -101,7 +101,6 @@ def _render_player(
         _launch_asset(attempt, granted.lesson, item, standard)
     states = {state.item_identifier: state for state in attempt.items.all()}
     commit_path = reverse("lms_content:scorm_commit", kwargs={"token": scorm_runtime.attempt_token(attempt)})
-    allowance = scorm_runtime.allowance(user, granted.lesson, grant.activity)
     moves = moves_from(package.manifest, item["identifier"])
     context.update(
         attempt=attempt,
@@ -120,7 +119,7 @@ def _render_player(
             "standard": standard,
             "commitUrl": content_url(commit_path) + "?" + urlencode({"item": item["identifier"]}),
             "launchUrl": _launch_url(token, item["launch"]),
-            "cmi": scorm_runtime.start_data(attempt, item, user, pseudonyms_for([user.pk])[user.pk]),
+            "cmi": scorm_runtime.start_data(attempt, item, user, pseudonyms_for([user.pk])[user.pk], states),
             "autocommitSeconds": AUTOCOMMIT_SECONDS,
             "sequencing": scorm_sequencing_state.player_data(
                 attempt, item, lambda identifier: _item_url(token, identifier)
