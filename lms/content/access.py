@@ -17,6 +17,7 @@ from django.core import signing
 from django.utils.translation import gettext as _
 
 from lms.content.choice import package_family
+from lms.lesson_access import live_lessons_with_course
 from lms.models import InteractivePackage, LessonPage
 from lms.models.courses import course_of
 from lms.permissions import can_open_course_content
@@ -67,13 +68,13 @@ def open_grant(token: str) -> GrantedContent:
     """Read ``token`` and check it still holds; raise ``ContentDenied`` otherwise."""
     grant = ContentGrant.read(token)
     user = get_user_model().objects.filter(pk=grant.user_id, is_active=True).first()
-    lesson = (
-        LessonPage.objects.live().filter(translation_key=grant.lesson_key).select_related("locale").first()
-    )
-    if user is None or lesson is None or not can_open_course_content(user, course_of(lesson)):
+    # The translations with their course and the enrolment in one query (lms.lesson_access).
+    translations = live_lessons_with_course(grant.lesson_key, grant.user_id)
+    lesson = translations[0] if translations else None
+    if user is None or lesson is None or not _may_open(user, lesson):
         raise ContentDenied(_("You no longer have access to this lesson."))
     package = InteractivePackage.objects.filter(uuid=grant.package_uuid, live_revision__isnull=False).first()
-    if package is None or not _belongs_to_block(package, grant):
+    if package is None or not _belongs_to_block(package, grant, translations):
         raise ContentDenied(_("This content is not available."))
     return GrantedContent(grant=grant, user=user, lesson=lesson, package=package)
 
@@ -89,9 +90,12 @@ def chosen_package(lesson: LessonPage, activity: str) -> InteractivePackage | No
     return None
 
 
-def _belongs_to_block(package: InteractivePackage, grant: ContentGrant) -> bool:
+def _may_open(user, lesson: LessonPage) -> bool:
+    return lesson.enrolled or can_open_course_content(user, course_of(lesson))
+
+
+def _belongs_to_block(package: InteractivePackage, grant: ContentGrant, translations: list) -> bool:
     """Whether ``package`` is a language version of what the block chose in some translation."""
-    translations = LessonPage.objects.live().filter(translation_key=grant.lesson_key)
     for lesson in translations:
         chosen = chosen_package(lesson, grant.activity)
         if chosen is not None and package.pk in {member.pk for member in package_family(chosen)}:
