@@ -332,3 +332,26 @@ def test_production_keeps_pages_in_redis_or_in_files_every_worker_shares(tmp_pat
     redis = page_cache_settings(replace(env, redis_url="redis://127.0.0.1:6379/3"))
     assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert redis["KEY_PREFIX"] == "nordpeer-pages"
+
+
+# --- Private pages ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_private_section_is_left_out_of_menus_and_its_pages_are_never_stored(client, home, cache_on):
+    from wagtail.models import PageViewRestriction
+
+    open_section = factories.make_section(home, "Open library", show_in_menus=True)
+    members = factories.make_section(home, "Members only", show_in_menus=True)
+    factories.make_event(members, "Members' meeting")
+    factories.make_event(open_section, "Open gathering")
+    factories.make_material(members, "For members")
+    PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+    front, _ = fetch(client, "/en/")
+    assert [a.get_text() for a in soup(front).select(".main-menu a")] == ["Open library"]
+    assert [h.get_text(strip=True) for h in soup(front).select(".sections h3")] == ["Open library"]
+    assert [a.get_text() for a in soup(front).select(".event-list a")] == ["Open gathering"]
+    for _ in range(2):
+        private, status = fetch(client, "/en/members-only/for-members/")
+        assert private.status_code == 302
+        assert status is None

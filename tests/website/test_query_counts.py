@@ -71,3 +71,83 @@ def test_a_translated_page_in_a_language_also_costs_the_same(client, material, t
             translate_page(material, code, {})
     many = queries_to_render(client, "/nb/peer-work/")
     assert len(few) == len(many), report(few, many)
+
+
+# --- Exact ceilings (issue 18: home <= 8, material <= 10) --------------------------------------------
+# Exact, so that a new query is a decision. Rendered for an anonymous reader without the page cache
+# (a miss), warm: the first request fills Wagtail's site root paths and the content types.
+# Wagtail's routing costs 3 before any page code runs (the site, the active locale, the home's
+# specific page); the hook that sends readers along their fallback chain asks for the page's
+# locale (1, the home's only); every page's chrome is its view restrictions, its translations for
+# the switcher and the menu (3). The home adds its sections, events and partners (3). A material
+# page adds its route (2) and its body: the video blocks' chosen pages, their copies in the
+# reader's language with files and posters, their captions (3, however many videos), the
+# document blocks' documents (1). A translation adds Wagtail's finding the language's home from
+# the site's root, the English home (2), and the translation status behind its "may be out of
+# date" notice (7: the source's locale and page, then website/translation_status.py's 5).
+HOME_QUERIES = 10
+MATERIAL_QUERIES = 12
+TRANSLATED = 2 + 7
+
+
+@pytest.fixture
+def rich_material(home, translate_page):
+    """A material page as the demo's: two videos with captions and a document to download."""
+    for code in OTHER_LANGUAGES:
+        translate_page(home, code, {})
+    library = factories.make_section(home, "Videos", show_in_menus=True)
+    videos = [
+        factories.make_video(library, f"Video {n}", captions=("en", "nb"), poster=factories.make_image())
+        for n in (1, 2)
+    ]
+    for video in videos:
+        translate_page(video, "nb", {})
+    factories.make_event(home, "Network gathering")
+    body = [
+        ("paragraph", "<p>Watch these.</p>"),
+        ("video", {"video": videos[0]}),
+        ("document", {"document": factories.make_document(), "label": ""}),
+        ("video", {"video": videos[1]}),
+    ]
+    material = factories.make_material(home, "Peer work", body=body)
+    translate_page(material, "nb", {})
+    return material
+
+
+@pytest.mark.django_db
+def test_the_home_page_costs_exactly_its_ceiling(client, rich_material):
+    assert len(queries_to_render(client, "/en/")) == HOME_QUERIES
+    assert len(queries_to_render(client, "/nb/")) == HOME_QUERIES + TRANSLATED
+
+
+@pytest.mark.django_db
+def test_a_material_page_with_videos_and_a_document_costs_exactly_its_ceiling(client, rich_material):
+    english = client.get(URL)
+    assert len(english.context["page"].body) == 4
+    assert len(queries_to_render(client, URL)) == MATERIAL_QUERIES
+    assert len(queries_to_render(client, "/nb/peer-work/")) == MATERIAL_QUERIES + TRANSLATED
+
+
+@pytest.mark.django_db
+def test_more_videos_cost_no_more_queries(client, rich_material, home):
+    few = queries_to_render(client, URL)
+    library = factories.make_section(home, "More videos")
+    extra = [factories.make_video(library, f"Extra {n}") for n in range(4)]
+    body = [*rich_material.body.raw_data, *({"type": "video", "value": {"video": v.pk}} for v in extra)]
+    rich_material.body = body
+    factories.publish(rich_material)
+    many = queries_to_render(client, URL)
+    assert len(few) == len(many), report(few, many)
+
+
+@pytest.mark.django_db
+def test_the_reader_gets_each_video_in_their_language_with_its_captions(client, rich_material):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(client.get("/nb/peer-work/").content, "html.parser")
+    captions = [figure.select("track") for figure in page.select("figure.video")]
+    assert [figure.figcaption.get_text() for figure in page.select("figure.video")] == ["Video 1", "Video 2"]
+    assert [[(t["srclang"], t.has_attr("default")) for t in tracks] for tracks in captions] == [
+        [("nb", True), ("en", False)],
+        [("nb", True), ("en", False)],
+    ]

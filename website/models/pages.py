@@ -12,7 +12,7 @@ from website import page_cache
 from website.blocks import ContentBlocks
 from website.languages import in_language, served_locales
 
-from .base import PAGE_FIELDS, Audience, SitePage
+from .base import PAGE_FIELDS, Audience, SitePage, under_view_restriction
 
 LIBRARY_PAGE_TYPES = [
     "website.SectionPage",
@@ -50,9 +50,19 @@ class HomePage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         language = self.locale.language_code
         now = timezone.now()
-        context["sections"] = self.get_children().live().public().type(SectionPage).in_menu().specific()
+        context["sections"] = (
+            SectionPage.objects.child_of(self)
+            .live()
+            .in_menu()
+            .exclude(under_view_restriction())
+            .select_related("locale")
+        )
         # Untranslated events still show, in the reader's nearest language.
-        upcoming = EventPage.objects.live().public().filter(start__gte=now, locale_id__in=served_locales())
+        upcoming = (
+            EventPage.objects.live()
+            .exclude(under_view_restriction())
+            .filter(start__gte=now, locale_id__in=served_locales())
+        )
         context["upcoming_events"] = sorted(in_language(upcoming, language), key=lambda e: e.start)[:3]
         if context["upcoming_events"]:
             # The first event leaves "Coming up" when it starts: no cached copy may outlive that.

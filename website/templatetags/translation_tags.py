@@ -1,4 +1,5 @@
 from django import template
+from django.conf import settings
 from wagtail.models import Page
 
 from website.translation_status import SourceUpdate, newer_source
@@ -11,4 +12,6 @@ def newer_source_of(page) -> SourceUpdate | None:
     """The source page, when ``page`` is a translation older than the source's last published change."""
     if not isinstance(page, Page) or page.pk is None:
         return None
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return None  # the source itself; saves the look-up of the source locale on every source page
     return newer_source(page)

@@ -17,6 +17,11 @@ def in_reader_language(page: Page | None, language: str):
     """The live translation of ``page`` a reader of ``language`` should get, or None."""
     if page is None:
         return None
+    copies = getattr(page, "reader_copies", {})  # SitePage.get_context looks its body's videos up at once
+    if language in copies:
+        return copies[language]
+    if page.live and page.locale.language_code == language:
+        return page  # the reader's own language comes first in every chain: nothing to look up
     best = best_translation(page, language)
     return best.specific if best else None
 
