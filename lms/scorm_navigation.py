@@ -6,8 +6,9 @@ contents (``choice``, true by default) and whether they move with Continue and P
 choice; flow runs through the launchable items in tree order while every cluster it passes
 allows flow. SCORM 1.2 has no control modes: choice, no flow, as before.
 
-Not handled here (SCORM 2004 sequencing rules, rollup rules, selection and randomisation):
-those belong to scorm-again's sequencing engine, which is not wired in yet.
+Packages with sequencing elements are run by scorm-again's sequencing engine
+(``lms.scorm_sequencing``): there these moves are only what the player shows before the
+engine can tell (the SCO has not started yet).
 """
 
 from __future__ import annotations
