@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import re
 import uuid
 from typing import Any
@@ -53,8 +54,13 @@ from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import cc_delim_re
+from redis.exceptions import RedisError
 from wagtail.signals import post_page_move
 
+logger = logging.getLogger(__name__)
+
+#: A cache that cannot be reached (Redis down, a full or read-only disk): pages are rendered.
+CACHE_ERRORS = (RedisError, OSError)
 #: The alias in CACHES that holds pages and the generation token.
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "page-cache:generation"
@@ -80,8 +86,14 @@ def page_cache() -> BaseCache:
 
 def new_generation() -> None:
     """Make every stored page stale (see the module's docstring for when)."""
-    if timeout_seconds() > 0:
+    if timeout_seconds() <= 0:
+        return
+    try:
         page_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+    except CACHE_ERRORS:
+        # An editor's publication must not fail for the cache; pages stored before it may be served
+        # until they expire (PAGE_CACHE_SECONDS) if that cache keeps them through its outage.
+        logger.exception("The page cache could not be told that pages changed")
 
 
 def new_generation_now_and_on_commit() -> None:
@@ -183,19 +195,27 @@ class AnonymousPageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         cache = page_cache()
-        found: dict[str, Any] = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        entry = found.get(key)
-        if generation is not None and entry is not None and entry[0] == generation:
-            return _response(entry)
-        if generation is None:
-            # First request since the cache was emptied: start a generation (another process may win).
-            cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-            generation = cache.get(GENERATION_KEY)
+        try:
+            found: dict[str, Any] = cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY)
+            entry = found.get(key)
+            if generation is not None and entry is not None and entry[0] == generation:
+                return _response(entry)
+            if generation is None:
+                # First request since the cache was emptied: start a generation (another process may win).
+                cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+                generation = cache.get(GENERATION_KEY)
+        except CACHE_ERRORS:
+            # The page is rendered as if there were no cache; /healthz/ reports the outage.
+            logger.warning("The page cache cannot be read; rendering %s", request.path, exc_info=True)
+            return self.get_response(request)
         response = self.get_response(request)
         if generation is not None and storable(request, response):
-            cache.set(key, _entry(generation, response), getattr(request, _ALLOWED))
-            response[STATUS_HEADER] = "miss"
+            try:
+                cache.set(key, _entry(generation, response), getattr(request, _ALLOWED))
+                response[STATUS_HEADER] = "miss"
+            except CACHE_ERRORS:
+                logger.warning("The page cache cannot store %s", request.path, exc_info=True)
         return response
 
 

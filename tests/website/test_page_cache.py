@@ -11,7 +11,7 @@ import time_machine
 from bs4 import BeautifulSoup
 from django.conf import settings as django_settings
 from django.core.cache import caches
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 from django.utils import timezone
 
 from tests import factories
@@ -355,3 +355,21 @@ def test_a_private_section_is_left_out_of_menus_and_its_pages_are_never_stored(c
         private, status = fetch(client, "/en/members-only/for-members/")
         assert private.status_code == 302
         assert status is None
+
+
+UNREACHABLE = {
+    "BACKEND": "django.core.cache.backends.redis.RedisCache",
+    "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+    "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+}
+
+
+@pytest.mark.django_db
+def test_a_page_cache_that_cannot_be_reached_leaves_reading_and_publishing_working(client, material):
+    with override_settings(CACHES={**django_settings.CACHES, "pages": UNREACHABLE}):
+        response, status = fetch(client)
+        assert (response.status_code, status) == (200, None)
+        material.title = "Peer work, revised"
+        factories.publish(material)
+        response, status = fetch(client)
+        assert soup(response).select_one("main h1").get_text() == "Peer work, revised"
