@@ -16,7 +16,7 @@ from search.vocabulary import ReaderWords
 
 def _matches_alone(query: AnalysedQuery, source: str, backend: SearchBackend) -> bool:
     groups = tuple(g for g in query.groups if g.source == source)
-    return bool(backend.match(AnalysedQuery(query.text, groups), 1))
+    return backend.matches_any(AnalysedQuery(query.text, groups))
 
 
 def replace_words(text: str, changes: dict[str, str]) -> str:

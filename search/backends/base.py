@@ -64,6 +64,10 @@ class SearchBackend(ABC):
     def match(self, query: AnalysedQuery, limit: int) -> list[Hit]:
         """The best ``limit`` matching documents, best first."""
 
+    def matches_any(self, query: AnalysedQuery) -> bool:
+        """Whether any document matches ``query`` (typo correction asks this of each word)."""
+        return bool(self.match(query, 1))
+
     def matching_ids(self, query: AnalysedQuery, page_ids: Sequence[int]) -> set[int]:
         """Which of ``page_ids`` match ``query`` (used to rank phrases and preferred terms first).
 

@@ -152,6 +152,35 @@ def test_hits_carry_what_grouping_and_facets_need(backend):
     assert hit.score > 0
 
 
+def test_whether_anything_matches(backend):
+    backend.rebuild(LIBRARY)
+    assert backend.matches_any(analyse_query("erfaringskonsulent")) is True
+    assert backend.matches_any(analyse_query("xylofonorkester")) is False
+    assert backend.matches_any(analyse_query("")) is False
+
+
+def test_title_matches_lead_however_many_documents_match(backend):
+    """More matches than PostgreSQL ranks by their whole text: the title matches still come first."""
+    in_body = [doc(100 + i, "other", "en", f"Note {i}", "The yearly report is out.") for i in range(240)]
+    in_title = [doc(900 + i, "hiring", "en", f"Report {i}", "Numbers.") for i in range(3)]
+    backend.rebuild(in_body + in_title)
+    hits = backend.match(analyse_query("report"), 1000)
+    assert len(hits) == 243
+    assert sorted(ids(hits[:3])) == [900, 901, 902]
+    assert ids(backend.match(analyse_query("report"), 2)) == ids(hits[:2])
+
+
+def test_with_hundreds_of_title_matches_titles_still_lead(backend):
+    """Broad queries are ranked in two steps (the best title matches first): every title match leads."""
+    titles = [doc(900 + i, "hiring", "en", f"Report {i}", "Sums." + " report" * (i % 3)) for i in range(205)]
+    bodies = [doc(100 + i, "other", "en", f"Note {i}", "The yearly report is out.") for i in range(30)]
+    backend.rebuild(bodies + titles)
+    hits = backend.match(analyse_query("report"), 1000)
+    assert len(hits) == 235
+    assert {h.page_id for h in hits[:205]} == {d.page_id for d in titles}
+    assert len(backend.match(analyse_query("report"), 220)) == 220
+
+
 def test_limit_is_respected(backend):
     backend.rebuild([doc(100 + i, "other", "en", f"Report {i}", "A yearly report.") for i in range(30)])
     assert len(backend.match(analyse_query("report"), 7)) == 7
