@@ -62,6 +62,9 @@ def _tree(items: list[dict], states: dict, current: str, token: str, manifest: d
     """
     entries = []
     for item in items:
+        if item.get("visible") is False:  # hidden from the contents; its children are not
+            entries += _tree(item.get("children") or [], states, current, token, manifest)
+            continue
         state = states.get(item["identifier"])
         choosable = item.get("launch") and moves_from(manifest, item["identifier"]).choice
         entries.append(
