@@ -178,6 +178,9 @@ class _ManifestReader:
             node["mastery_score"] = _number(_text(_child(element, "masteryscore")))
         else:
             node["runtime"] = read_item_data(element, self.collection)
+        if (element.get("isvisible") or "").strip().lower() in ("false", "0"):
+            # Not shown in the contents (CAM isvisible), though sequencing still delivers it.
+            node["visible"] = False
         reference = element.get("identifierref")
         if reference:
             node.update(self.launch(element, title, reference))
@@ -221,7 +224,8 @@ def read_scorm(archive: zipfile.ZipFile, entries: list[Entry]) -> tuple[dict, li
 
     The manifest: {"kind": "scorm", "standard", "edition", "title", "items": [item, ...]}, each item
     {"identifier", "title", "launch" (relative path with parameters, or None), "scorm_type" ("sco",
-    "asset" or None), "mastery_score" (1.2 only, or None), "data_from_lms", "children": [...]}, and
+    "asset" or None), "mastery_score" (1.2 only, or None), "data_from_lms", "children": [...],
+    "visible": False where hidden}, and
     in SCORM 2004 "runtime": what ``lms.scorm_item_data.read_item_data`` reads, and for the package
     "sequencing": the activity tree for scorm-again's sequencing engine (``lms.scorm_sequencing``).
     """

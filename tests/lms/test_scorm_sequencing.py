@@ -170,6 +170,8 @@ def test_the_player_keeps_the_state_and_delivers_its_current_activity(learner, r
     page = content_client().get(player_url(learner, lesson, package, item="test_4"))
     assert page.status_code == 200
     assert 'title="Etiquette Quiz"' in page.text
+    # The invisible wrapper (isvisible="false") is left out of the contents, its items are not.
+    assert "<span>Remediation Wrapper</span>" not in page.text and "<span>Playing Quiz</span>" in page.text
     data = json.loads(page.text.split('type="application/json">', 1)[1].split("</script>", 1)[0])
     assert data["commitUrl"].endswith("?item=test_2")
     assert data["sequencing"]["state"] == ENGINE_STATE

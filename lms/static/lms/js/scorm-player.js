@@ -147,11 +147,11 @@
     const activity = api.getSequencingState().currentActivity;
     return activity ? activity.id : null;
   }
-  function findActivity(node, id) {
+  function findActivity(node, id, parent) {
     if (!node) return null;
-    if (node.id === id) return node;
+    if (node.id === id) return { activity: node, parent: parent || null };
     for (const child of node.children || []) {
-      const found = findActivity(child, id);
+      const found = findActivity(child, id, node);
       if (found) return found;
     }
     return null;
@@ -216,15 +216,19 @@
     }
     settle(true);
   }
-  // A button shows where the engine allows the move; before it can tell (the SCO has not
-  // started, or has ended), where the package's control modes allow flow.
+  // A button shows where the engine allows the move. Where it cannot tell (the SCO has not
+  // started or has ended; scorm-again does not preview trees with random order), Continue
+  // shows where the parent lets learners flow (at the end it ends the attempt or starts the
+  // rules' remediation), Previous where flow has an item before this one.
   function refreshButtons() {
-    const activity = findActivity(sequencing.tree, currentActivity()) || {};
-    const hidden = activity.hideLmsUi || [];
+    const found = findActivity(sequencing.tree, currentActivity()) || {};
+    const hidden = (found.activity && found.activity.hideLmsUi) || [];
+    const flow = Boolean(found.parent && found.parent.sequencingControls.flow);
     flowButtons.forEach((button) => {
       const request = button.dataset.request;
       const preview = api.previewNavigationRequest(request);
-      const allowed = preview.outcome === "unknown" ? button.hasAttribute("data-flow") : preview.outcome === "allowed";
+      const guess = flow && (request === "continue" || button.hasAttribute("data-flow"));
+      const allowed = preview.outcome === "unknown" ? guess : preview.outcome === "allowed";
       button.hidden = !allowed || hidden.includes(request);
     });
   }
