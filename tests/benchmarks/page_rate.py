@@ -4,7 +4,8 @@
 
 Each address in turn gets THREADS clients (stdlib http.client, keeping the connection open where
 the server allows) for SECONDS after a short warm-up; prints one line per address: requests per
-second, status codes, the X-Page-Cache answers and the body size. Anonymous: no cookies are sent.
+second (answers only; failed connections are counted apart as "error"), status codes, the
+X-Page-Cache answers and the body size. Anonymous: no cookies are sent.
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ def rate(base: str, path: str, threads: int, seconds: float) -> tuple[float, Cou
         worker.start()
     for worker in workers:
         worker.join()
-    return sum(counts.values()) / (time.monotonic() - started), counts
+    answered = sum(n for outcome, n in counts.items() if outcome != "error")
+    return answered / (time.monotonic() - started), counts
 
 
 def main() -> None:
