@@ -4,6 +4,7 @@ Documents are analysed in Python (``search.analysis``) and their terms stored in
 full-text table: SQLite FTS5 by default, a ``tsvector`` with a GIN index on PostgreSQL.
 Both keep the stored documents in ``IndexedDocument``. Queries are compiled from analysed
 index terms only (see ``search.query``), quoted, so what a reader types is never FTS syntax.
+What each database does its own way is in ``embedded_sqlite`` and ``embedded_postgres``.
 """
 
 from __future__ import annotations
@@ -62,24 +63,8 @@ def _flat(found: list[tuple[str, ...]]) -> str:
     return " ".join(term for terms in found for term in terms)
 
 
-#: PostgreSQL keeps positions up to 16383 and at most 256 positions of one lexeme.
-_MAX_POSITION = 16383
-_MAX_POSITIONS = 256
-
-
-def tsvector_literal(title: list[tuple[str, ...]], body: list[tuple[str, ...]]) -> str:
-    """A tsvector with every term of a word at that word's position (title weight A, body D)."""
-    found: dict[str, list[str]] = {}
-    for offset, (found_positions, weight) in enumerate(((title, "A"), (body, ""))):
-        start = len(title) * offset + 1
-        for index, terms in enumerate(found_positions):
-            position = min(start + index, _MAX_POSITION)
-            for term in terms:
-                at = found.setdefault(term, [])
-                if len(at) < _MAX_POSITIONS:
-                    at.append(f"{position}{weight}")
-    # Terms are runs of letters and digits (analysis.words), so quoting them needs no escapes.
-    return " ".join(f"'{term}':{','.join(at)}" for term, at in found.items())
+#: Broad queries rank this many candidates fully (see each database's backend).
+FULLY_RANKED = 200
 
 
 def _hits(rows: Iterable[tuple]) -> list[Hit]:
@@ -231,228 +216,13 @@ class EmbeddedBackend(SearchBackend):
         raise NotImplementedError
 
 
-def _quoted(term: str) -> str:
-    # Terms are runs of letters and digits (see analysis.words); quoting keeps them literal anyway.
-    return '"' + term.replace('"', "") + '"'
-
-
-#: A word's other terms (lemma, compound parts) follow its stem in FTS5, so a phrase's words
-#: may stand this many terms apart per word.
-_NEAR_PER_WORD = 6
-
-
-def _fts5_phrase(phrase: tuple[str, ...]) -> str:
-    if len(phrase) == 1:
-        return _quoted(phrase[0])
-    return "NEAR(" + " ".join(_quoted(t) for t in phrase) + f", {_NEAR_PER_WORD * (len(phrase) - 1)})"
-
-
-#: Broad queries rank this many candidates fully (``SQLiteBackend.match``, ``PostgresBackend._match_sql``).
-FULLY_RANKED = 200
-
-#: The best title matches, and all matches unranked (see ``SQLiteBackend.match``).
-_SQLITE_RANKED_IDS = (
-    "SELECT rowid, bm25(search_fulltext, 4.0, 0.0, 0.0) AS title_rank FROM search_fulltext "
-    "WHERE search_fulltext MATCH %s ORDER BY title_rank LIMIT %s"
-)
-_SQLITE_IDS = "SELECT rowid FROM search_fulltext WHERE search_fulltext MATCH %s LIMIT %s"
-
-
-def _in_titles(compiled: str) -> str:
-    return "{title_terms} : (" + compiled + ")"
-
-
-class SQLiteBackend(EmbeddedBackend):
-    name = "sqlite-fts5"
-
-    def _write_fulltext(self, rows, fresh=False):
-        with connection.cursor() as cursor:
-            if not fresh:
-                self._delete_fulltext([row[0] for row in rows])
-            cursor.executemany(
-                "INSERT INTO search_fulltext (rowid, title_terms, title_words, body_terms) "
-                "VALUES (%s, %s, %s, %s)",
-                [(page_id, _flat(title), words, _flat(body)) for page_id, title, words, body in rows],
-            )
-
-    def _delete_fulltext(self, page_ids):
-        with connection.cursor() as cursor:
-            cursor.executemany("DELETE FROM search_fulltext WHERE rowid = %s", [(i,) for i in page_ids])
-
-    def _clear_fulltext(self):
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_fulltext")
-
-    def _match_sql(self):
-        # rank is bm25 with the column weights set in the migration; smaller is better.
-        return (
-            f"SELECT {_HIT_COLUMNS}, -f.rank AS score FROM "  # noqa: S608 - constants only
-            "(SELECT rowid, rank FROM search_fulltext WHERE search_fulltext MATCH %s "
-            "ORDER BY rank LIMIT %s) f "
-            "JOIN search_indexeddocument d ON d.page_id = f.rowid ORDER BY f.rank"
-        )
-
-    def _any_sql(self):
-        return "SELECT rowid FROM search_fulltext WHERE search_fulltext MATCH %s LIMIT 1"
-
-    def match(self, query, limit):
-        # Two steps when many titles match, so the cost stops growing with the number of matches:
-        # FTS5 computes bm25 for every match before it sorts (130 ms for a query matching all
-        # 10,000 documents, whose bodies hold the words many times over). Then the FULLY_RANKED
-        # best title matches (bm25 over the title column only) lead, and the other matches
-        # follow unranked (titles first) up to ``limit``. With fewer title matches, bm25 ranks
-        # every match as before.
-        if not query.groups or limit <= FULLY_RANKED:
-            return super().match(query, limit)
-        compiled = self._compile(query)
-        with connection.cursor() as cursor:
-            cursor.execute(_SQLITE_RANKED_IDS, [_in_titles(compiled), FULLY_RANKED])
-            titles = cursor.fetchall()
-            if len(titles) < FULLY_RANKED:
-                return self._query(self._match_sql(), compiled, limit)
-            # The other title matches first, then the rest; LIMIT stops FTS5 early (under 1 ms).
-            rest = []
-            for compiled_query in (_in_titles(compiled), compiled):
-                cursor.execute(_SQLITE_IDS, [compiled_query, limit + FULLY_RANKED])
-                rest += [page_id for (page_id,) in cursor.fetchall()]
-            leading = {page_id for page_id, _rank in titles}
-            rest = [page_id for page_id in dict.fromkeys(rest) if page_id not in leading]
-            scores = {page_id: -rank for page_id, rank in titles} | dict.fromkeys(rest, 0.0)
-            order = [page_id for page_id, _rank in titles] + rest[: limit - len(titles)]
-            cursor.execute(
-                f"SELECT {_HIT_COLUMNS}, 0 FROM search_indexeddocument d "  # noqa: S608 - constants only
-                f"WHERE d.page_id IN ({', '.join(['%s'] * len(order))})",
-                order,
-            )
-            found = {hit.page_id: hit for hit in _hits(cursor.fetchall())}
-        return [found[i]._replace(score=scores[i]) for i in order if i in found]
-
-    def matching_ids(self, query, page_ids):
-        # Measured at 10,000 documents: all matches intersected here take 1-8 ms, while the same
-        # MATCH with a rowid IN (...) or rowid = ? constraint takes 2-70 ms.
-        if not query.groups or not page_ids:
-            return set()
-        with connection.cursor() as cursor:
-            sql = "SELECT rowid FROM search_fulltext WHERE search_fulltext MATCH %s"
-            cursor.execute(sql, [self._compile(query)])
-            return {row[0] for row in cursor.fetchall()} & set(page_ids)
-
-    def _compile(self, query):
-        groups = [
-            "(" + " OR ".join(_fts5_phrase(phrase) for phrase in group.alternatives) + ")"
-            for group in query.groups
-        ]
-        joiner = " AND " if query.match_all else " OR "
-        return "{title_terms body_terms} : (" + joiner.join(groups) + ")"
-
-    def _compile_prefixes(self, prefixes):
-        return "{title_words} : (" + " AND ".join(_quoted(p) + "*" for p in prefixes) + ")"
-
-
-def _lexeme(term: str) -> str:
-    return "'" + term.replace("'", "") + "'"
-
-
-class PostgresBackend(EmbeddedBackend):
-    name = "postgresql-fts"
-
-    def _write_fulltext(self, rows, fresh=False):
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO search_fulltext (page_id, title_words, vector) VALUES (%s, "
-                "to_tsvector('simple', %s), %s::tsvector) "
-                "ON CONFLICT (page_id) DO UPDATE "
-                "SET vector = EXCLUDED.vector, title_words = EXCLUDED.title_words",
-                [(page_id, words, tsvector_literal(title, body)) for page_id, title, words, body in rows],
-            )
-
-    def _delete_fulltext(self, page_ids):
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_fulltext WHERE page_id = ANY(%s)", [list(page_ids)])
-
-    def _clear_fulltext(self):
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_fulltext")
-
-    def _query(self, sql: str, compiled: str, limit: int) -> list[Hit]:
-        # The planner cannot see that a sequential scan reads every large tsvector from TOAST,
-        # so it picks one over the GIN index: 50 ms instead of 1-8 ms on 10,000 documents.
-        # Forbid it for this one statement only.
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(sql, [compiled, limit])
-            return _hits(cursor.fetchall())
-
-    def _any_sql(self):
-        return "SELECT page_id FROM search_fulltext WHERE vector @@ to_tsquery('simple', %s) LIMIT 1"
-
-    def matches_any(self, query):
-        # Through the GIN index (see _query): a sequential scan would read every vector when nothing matches.
-        if not query.groups:
-            return False
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(self._any_sql(), [self._compile(query)])
-            return cursor.fetchone() is not None
-
-    def matching_ids(self, query, page_ids):
-        if not query.groups or not page_ids:
-            return set()
-        sql = (
-            "SELECT page_id FROM search_fulltext "
-            "WHERE page_id = ANY(%s) AND vector @@ to_tsquery('simple', %s)"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [list(page_ids), self._compile(query)])
-            return {row[0] for row in cursor.fetchall()}
-
-    def _match_sql(self):
-        # Two steps, so a query's cost does not grow with how many documents it matches:
-        # 1. candidates: the matches (GIN) ordered by how well their title matches, using the
-        #    small title_terms column kept in the row (migration 0004);
-        # 2. ts_rank over the whole vector (read from TOAST) for the first FULLY_RANKED
-        #    candidates only; they come first, best first, the other candidates after them.
-        # ts_rank weighs a title match ten times a body match (A 1.0, D 0.1), so the best-ranked
-        # documents are among the first candidates; a query with at most FULLY_RANKED matches
-        # is ranked exactly as one step would.
-        return (
-            "WITH q AS (SELECT to_tsquery('simple', %s) AS query), "  # noqa: S608 - constants only
-            "c AS MATERIALIZED (SELECT page_id, ts_rank(title_terms, (SELECT query FROM q)) AS title "
-            "FROM search_fulltext WHERE vector @@ (SELECT query FROM q) "
-            "ORDER BY title DESC, page_id LIMIT %s), "
-            "r AS MATERIALIZED (SELECT f.page_id, ts_rank(f.vector, (SELECT query FROM q)) AS score "
-            f"FROM (SELECT page_id FROM c ORDER BY title DESC, page_id LIMIT {FULLY_RANKED}) t "
-            "JOIN search_fulltext f ON f.page_id = t.page_id) "
-            f"SELECT {_HIT_COLUMNS}, COALESCE(r.score, c.title) AS score "
-            "FROM c JOIN search_indexeddocument d ON d.page_id = c.page_id "
-            "LEFT JOIN r ON r.page_id = c.page_id "
-            "ORDER BY r.score IS NULL, r.score DESC, c.title DESC, c.page_id"
-        )
-
-    def _autocomplete_sql(self):
-        # Title words are small vectors: ranking every match costs little.
-        return (
-            "WITH q AS (SELECT to_tsquery('simple', %s) AS query), "  # noqa: S608 - constants only
-            "m AS MATERIALIZED (SELECT page_id, title_words AS vector FROM search_fulltext "
-            "WHERE title_words @@ (SELECT query FROM q)) "
-            f"SELECT {_HIT_COLUMNS}, ts_rank(m.vector, q.query) AS score "
-            "FROM m, q, search_indexeddocument d "
-            "WHERE d.page_id = m.page_id ORDER BY score DESC, d.page_id LIMIT %s"
-        )
-
-    def _compile(self, query):
-        groups = []
-        for group in query.groups:
-            phrases = [" <-> ".join(_lexeme(t) for t in phrase) for phrase in group.alternatives]
-            groups.append("(" + " | ".join(f"({p})" for p in phrases) + ")")
-        return (" & " if query.match_all else " | ").join(groups)
-
-    def _compile_prefixes(self, prefixes):
-        return " & ".join(_lexeme(p) + ":*" for p in prefixes)
-
-
 def embedded_backend() -> EmbeddedBackend:
     """The embedded backend for the database the site runs on."""
+    # Imported here: each database's backend builds on this module.
     if connection.vendor == "postgresql":
+        from search.backends.embedded_postgres import PostgresBackend
+
         return PostgresBackend()
+    from search.backends.embedded_sqlite import SQLiteBackend
+
     return SQLiteBackend()

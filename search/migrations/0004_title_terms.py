@@ -3,7 +3,7 @@
 Ranking every match with ts_rank reads each document's whole tsvector out of TOAST: 600 ms for
 a query matching all 10,000 documents. The title terms (weight A of ``vector``) are ~150 bytes,
 stored in the row, so ranking candidates by them first costs a few milliseconds (see
-``PostgresBackend._sql``). Generated from ``vector``, so writing the index needs no change.
+``PostgresBackend._match_sql``). Generated from ``vector``, so writing the index needs no change.
 SQLite needs nothing: FTS5 ranks inside its own index.
 """
 
