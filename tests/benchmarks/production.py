@@ -362,14 +362,16 @@ def figures(load: dict, search: dict) -> None:
 
 def memory(summary: dict) -> None:
     print(f"\nMemory after the load (issue 18: a worker under {LIMIT_MB} MB resident):\n")
-    print("| process | VmRSS MB | VmHWM (peak) MB | under the limit |\n|---|---|---|---|")
-    for pid, m in summary["workers_after_load"].items():
-        under = "yes" if m["VmRSS"] < LIMIT_MB * 1024 else "NO"
-        print(f"| gunicorn worker {pid} | {mb(m['VmRSS'])} | {mb(m['VmHWM'])} | {under} |")
-    for label in ("task_worker", "master"):
-        m = summary[label]
-        if m:
-            print(f"| {label.replace('_', ' ')} | {mb(m['VmRSS'])} | {mb(m['VmHWM'])} | |")
+    print("| process | VmRSS MB | own (RssAnon) | mapped files (RssFile) | VmHWM (peak) MB | under |")
+    print("|---|---|---|---|---|---|")
+    rows = [(f"gunicorn worker {pid}", m) for pid, m in summary["workers_after_load"].items()]
+    rows += [(name.replace("_", " "), summary[name]) for name in ("task_worker", "master") if summary[name]]
+    for label, m in rows:
+        under = ("yes" if m["VmRSS"] < LIMIT_MB * 1024 else "NO") if label.startswith("gunicorn") else ""
+        print(
+            f"| {label} | {mb(m['VmRSS'])} | {mb(m.get('RssAnon'))} | {mb(m.get('RssFile'))} "
+            f"| {mb(m['VmHWM'])} | {under} |"
+        )
     before, after = summary["tasks_before_load"], summary["tasks_after_load"]
     print(
         f"\nTask worker: {before['SUCCESSFUL']} tasks done and {before['FAILED']} failed before the load "

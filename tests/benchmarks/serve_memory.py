@@ -33,13 +33,15 @@ def children(parent: int) -> dict[int, str]:
 
 
 def memory_of(pid: int) -> dict[str, int] | None:
-    """VmRSS (resident now) and VmHWM (the peak resident size) of one process, in kB."""
+    """VmRSS (resident now), VmHWM (its peak), and of VmRSS: RssAnon (the process's own memory)
+    and RssFile (mapped files, such as memory-mapped dictionaries: shared by all processes), in kB."""
     try:
         lines = Path(f"/proc/{pid}/status").read_text().splitlines()
     except OSError:
         return None
     fields = dict(line.split(":", 1) for line in lines if ":" in line)
-    return {key: int(fields[key].split()[0]) for key in ("VmRSS", "VmHWM") if key in fields}
+    keys = ("VmRSS", "VmHWM", "RssAnon", "RssFile")
+    return {key: int(fields[key].split()[0]) for key in keys if key in fields}
 
 
 class Memory(threading.Thread):
