@@ -9,8 +9,6 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Subquery
-from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -75,37 +73,6 @@ class CoursePage(SitePage):
     class Meta:
         verbose_name = _("course")
         verbose_name_plural = _("courses")
-
-    def route(self, request, path_components):
-        """Find a module or lesson of this course in one query.
-
-        Wagtail walks down one level at a time with two queries per level (the child, then its
-        specific page); a lesson is two levels down. Anything else goes the usual way.
-        """
-        if len(path_components) in (1, 2):
-            page = self._descendant_by_slugs(path_components)
-            if page is not None:
-                # Known here: spares course_of() and the lesson's locale a query each.
-                page._lms_course = self
-                if page.locale_id == self.locale_id:
-                    self.locale = page.locale
-                return page.route(request, [])
-        return super().route(request, path_components)
-
-    def _descendant_by_slugs(self, slugs: list[str]):
-        step = self.steplen
-        if len(slugs) == 1:
-            pages = ModulePage.objects.filter(depth=self.depth + 1, slug=slugs[0])
-        else:
-            modules = Page.objects.filter(
-                depth=self.depth + 1, path__startswith=self.path, slug=slugs[0]
-            ).values("path")[:1]
-            pages = (
-                LessonPage.objects.filter(depth=self.depth + 2, slug=slugs[1])
-                .annotate(module_path=Substr("path", 1, step * (self.depth + 1)))
-                .filter(module_path=Subquery(modules))
-            )
-        return pages.filter(path__startswith=self.path).select_related("locale").first()
 
     def get_context(self, request, *args, **kwargs):
         from lms.views.pages import course_context
@@ -232,8 +199,5 @@ class LessonPage(SitePage):
 
 def course_of(page: Page) -> CoursePage | None:
     """The course a module or lesson page belongs to."""
-    # The course that routed the request to this page (CoursePage.route) knows it already.
-    known = getattr(page, "_lms_course", None)
-    if known is not None:
-        return known
-    return CoursePage.objects.ancestor_of(page, inclusive=True).first()
+    # With its locale: the outline asks for the course's language first thing.
+    return CoursePage.objects.ancestor_of(page, inclusive=True).select_related("locale").first()

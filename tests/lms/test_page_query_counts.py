@@ -23,12 +23,12 @@ pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 #: LMS's own part is 7 and 9 (outline 4, header roles 3, the block's package 2 on the lesson page);
 #: the rest is Wagtail's routing, the session and the site's page chrome (website/), which is
 #: being cut separately: lower these as it lands.
-COURSE_PAGE_QUERIES = 18
-LESSON_PAGE_QUERIES = 22
+COURSE_PAGE_QUERIES = 17
+LESSON_PAGE_QUERIES = 20
 #: Read in another language: the source course, the outline's pages in that language, and the
 #: site's translation status (website/) on top.
-COURSE_PAGE_QUERIES_TRANSLATED = 31
-LESSON_PAGE_QUERIES_TRANSLATED = 35
+COURSE_PAGE_QUERIES_TRANSLATED = 28
+LESSON_PAGE_QUERIES_TRANSLATED = 31
 WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
