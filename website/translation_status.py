@@ -259,12 +259,18 @@ class SourceUpdate:
     published_at: datetime
 
 
-def newer_source(page: Page) -> SourceUpdate | None:
-    """The live source page when ``page``, a translation, is older than its last published change."""
-    locale = source_locale()
-    if page.locale_id == locale.pk:
+def newer_source(page: Page, source: Page | None = None) -> SourceUpdate | None:
+    """The live source page when ``page``, a translation, is older than its last published change.
+
+    ``source``: the live source page, when the caller has it already (a page's language switcher).
+    """
+    if source is None:
+        locale = source_locale()
+        if page.locale_id == locale.pk:
+            return None
+        source = Page.objects.live().filter(translation_key=page.translation_key, locale=locale).first()
+    elif source.pk == page.pk:
         return None
-    source = Page.objects.live().filter(translation_key=page.translation_key, locale=locale).first()
     if source is None or source.last_published_at is None:
         return None
     cell = translation_status(Page.objects.filter(pk=source.pk).only(*ROW_FIELDS), [page.locale])[0].cells[0]
