@@ -104,6 +104,8 @@ class PageLanguages:
     x_default: str | None
     #: The language the reader asked for, when this page is a stand-in for it.
     requested: str | None
+    #: The page's live copy in the source language, if any (for the "may be out of date" notice).
+    source: Page | None = None
 
 
 def served_locales() -> QuerySet:
@@ -177,6 +179,7 @@ def page_languages(page: Page, request: HttpRequest) -> PageLanguages:
         alternates=alternates,
         x_default=source.get_full_url(request) if source else None,
         requested=requested,
+        source=source,
     )
 
 

@@ -84,10 +84,10 @@ def test_a_translated_page_in_a_language_also_costs_the_same(client, material, t
 # reader's language with files and posters, their captions (3, however many videos), the
 # document blocks' documents (1). A translation adds Wagtail's finding the language's home from
 # the site's root, the English home (2), and the translation status behind its "may be out of
-# date" notice (7: the source's locale and page, then website/translation_status.py's 5).
+# date" notice (5, website/translation_status.py; the source page comes from the switcher's).
 HOME_QUERIES = 10
 MATERIAL_QUERIES = 12
-TRANSLATED = 2 + 7
+TRANSLATED = 2 + 5
 
 
 @pytest.fixture

@@ -8,10 +8,13 @@ register = template.Library()
 
 
 @register.simple_tag
-def newer_source_of(page) -> SourceUpdate | None:
-    """The source page, when ``page`` is a translation older than the source's last published change."""
+def newer_source_of(page, languages=None) -> SourceUpdate | None:
+    """The source page, when ``page`` is a translation older than the source's last published change.
+
+    ``languages``: the page's ``PageLanguages``, whose live source page spares looking it up.
+    """
     if not isinstance(page, Page) or page.pk is None:
         return None
     if page.locale.language_code == settings.LANGUAGE_CODE:
         return None  # the source itself; saves the look-up of the source locale on every source page
-    return newer_source(page)
+    return newer_source(page, source=getattr(languages, "source", None))
