@@ -134,8 +134,12 @@ def allow(request: HttpRequest, seconds: int | None = None) -> None:
 
 
 def expire_within(request: HttpRequest, seconds: float) -> None:
-    """The page changes by itself within ``seconds`` (an event starts): keep it no longer."""
-    allow(request, max(0, int(seconds)))
+    """The page changes by itself within ``seconds`` (an event starts): keep it no longer.
+
+    Only shortens what ``allow`` granted; a page that may not be stored stays so.
+    """
+    if getattr(request, _ALLOWED, None) is not None:
+        allow(request, max(0, int(seconds)))
 
 
 def _varies_only_on_cookie(response: HttpResponseBase) -> bool:

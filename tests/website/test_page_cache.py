@@ -373,3 +373,12 @@ def test_a_page_cache_that_cannot_be_reached_leaves_reading_and_publishing_worki
         factories.publish(material)
         response, status = fetch(client)
         assert soup(response).select_one("main h1").get_text() == "Peer work, revised"
+
+
+def test_a_page_that_expires_soon_is_not_made_storable_by_saying_so(cache_on):
+    request = RequestFactory().get(URL)
+    page_cache.expire_within(request, 60)
+    assert getattr(request, "_page_cache_seconds", None) is None
+    page_cache.allow(request)
+    page_cache.expire_within(request, 60)
+    assert request._page_cache_seconds == 60
