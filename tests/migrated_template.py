@@ -5,7 +5,7 @@ migrations into its own test database: 25 s of CPU each, most of a worker's star
 migrated database is now kept as a template named after a hash of every migration file,
 so a changed or added migration builds a new one, and each test database is a copy:
 
-- SQLite (in memory): the template is a file, copied in with SQLite's backup API;
+- SQLite: the template is a file, copied in with SQLite's backup API;
 - PostgreSQL: the template is a database, ``CREATE DATABASE ... TEMPLATE`` copies it.
 
 The first process to need a template migrates as before and keeps the result; the others
@@ -98,7 +98,7 @@ def _postgresql_from_template(connection, key: str, migrate: Callable[[], object
 def _migrate_from_template(alias: str, migrate: Callable[[], object]) -> None:
     connection = connections[alias]
     key = migrations_key()
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+    if connection.vendor == "sqlite":
         _sqlite_from_template(connection, key, migrate)
     elif connection.vendor == "postgresql":
         _postgresql_from_template(connection, key, migrate)

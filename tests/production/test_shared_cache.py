@@ -9,6 +9,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 from django.test import override_settings
 from wagtail.models import Locale
 
@@ -23,20 +24,20 @@ pytestmark = pytest.mark.django_db
 REPO = Path(__file__).resolve().parents[2]
 
 #: Another process with the settings an operator runs (development's, which set no CACHES of their
-#: own): what does its default cache hold under the glossary's key?
+#: own): which glossary version does its default cache hold? Each process keeps the concepts it
+#: analysed under that version and loads them again when it changes or is gone.
 OTHER_PROCESS = """
 import json, django
 django.setup()
 from django.core.cache import caches
 cache = caches["default"]
-found = cache.get({key!r})
-print(json.dumps({{"backend": type(cache).__name__, "concepts": sorted(c.key for c in found or [])}}))
+print(json.dumps({{"backend": type(cache).__name__, "version": cache.get({key!r})}}))
 """
 
 
 def other_process(redis_url: str) -> dict:
     env = {"DJANGO_SETTINGS_MODULE": "website.settings.dev", "REDIS_URL": redis_url, "PATH": "/usr/bin:/bin"}
-    code = OTHER_PROCESS.format(key=glossary.CACHE_KEY)
+    code = OTHER_PROCESS.format(key=glossary.VERSION_KEY)
     finished = subprocess.run(  # noqa: S603 -- our own interpreter
         [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
     )
@@ -63,12 +64,15 @@ def test_a_glossary_change_reaches_another_process_at_once(redis_server):  # noq
         locale=english, translation_key=key, term="peer support worker", definition="A worker."
     )
     with override_settings(CACHES={"default": redis_cache(redis_server.url)}):
-        glossary.concepts()  # this process loads the glossary and caches it
+        assert str(key) in {concept.key for concept in glossary.concepts()}
+        version = caches["default"].get(glossary.VERSION_KEY)
 
         seen = other_process(redis_server.url)
         assert seen["backend"] == "RedisCache"
-        assert str(key) in seen["concepts"]  # the other process reads what this one cached
+        assert version and seen["version"] == version  # the other process reads this one's version
 
         term.other_terms = "peer worker"
-        term.save()  # dropped from the shared cache, for every process, not only this one
-        assert other_process(redis_server.url)["concepts"] == []
+        term.save()  # the version is dropped from the shared cache, for every process
+        assert other_process(redis_server.url)["version"] is None
+        reloaded = {concept.key: concept for concept in glossary.concepts()}
+        assert "peer worker" in {synonym.text for synonym in reloaded[str(key)].synonyms}

@@ -1,5 +1,6 @@
 """Tests: fast hashing, local memory cache, media in a temporary folder, tasks run immediately."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -33,3 +34,13 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 RATELIMIT_STATEMENTS_PER_ACCOUNT = (100_000, 60)
 RATELIMIT_STATEMENTS_PER_ADDRESS = (100_000, 60)
 RATELIMIT_VERIFY_PER_ADDRESS = (100_000, 60)
+
+# SQLite's test database is a file in memory-backed /dev/shm (or the temp folder), not SQLite's
+# shared in-memory database: there the live server's threads and the test all share one
+# connection, and a request writing while another request or the test reads fails ("database
+# table is locked", "no such savepoint"). With a file, every thread has its own connection,
+# under WAL and the busy timeout, as every worker has in a deployment. xdist adds _gw<n>.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    _SHM = Path("/dev/shm")  # noqa: S108 -- a throwaway test database, named per process
+    _folder = _SHM if _SHM.is_dir() else Path(tempfile.gettempdir())
+    DATABASES["default"]["TEST"] = {"NAME": str(_folder / f"nordpeer-test-{os.getpid()}.sqlite3")}  # noqa: F405
