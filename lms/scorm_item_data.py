@@ -24,29 +24,9 @@ from __future__ import annotations
 
 from xml.etree.ElementTree import Element
 
+from lms.manifest_xml import attribute, child, children
+
 TIME_LIMIT_ACTIONS = {"exit,message", "exit,no message", "continue,message", "continue,no message"}
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1].lower()
-
-
-def _children(element: Element | None, name: str) -> list[Element]:
-    return [child for child in element if _local(child.tag) == name.lower()] if element is not None else []
-
-
-def _child(element: Element | None, name: str) -> Element | None:
-    found = _children(element, name)
-    return found[0] if found else None
-
-
-def _attribute(element: Element | None, name: str) -> str | None:
-    if element is None:
-        return None
-    for key, value in element.attrib.items():
-        if _local(key) == name.lower():
-            return value.strip()
-    return None
 
 
 def _boolean(value: str | None, default: bool) -> bool:
@@ -66,9 +46,9 @@ def _decimal(value: str | None, low: float, high: float) -> float | None:
 def sequencing_collection(root: Element) -> dict[str, Element]:
     """The shared ``imsss:sequencing`` sets of the manifest by their ID."""
     found = {}
-    for collection in _children(root, "sequencingCollection"):
-        for sequencing in _children(collection, "sequencing"):
-            identifier = _attribute(sequencing, "ID")
+    for collection in children(root, "sequencingCollection"):
+        for sequencing in children(collection, "sequencing"):
+            identifier = attribute(sequencing, "ID")
             if identifier:
                 found[identifier] = sequencing
     return found
@@ -82,34 +62,34 @@ class MergedSequencing:
 
     def child(self, name: str) -> Element | None:
         for part in self.parts:
-            found = _child(part, name)
+            found = child(part, name)
             if found is not None:
                 return found
         return None
 
     def children(self, name: str) -> list[Element]:
         for part in self.parts:
-            found = _children(part, name)
+            found = children(part, name)
             if found:
                 return found
         return []
 
 
 def item_sequencing(item: Element, collection: dict[str, Element]) -> MergedSequencing:
-    own = _child(item, "sequencing")
-    shared = collection.get(_attribute(own, "IDRef") or "") if own is not None else None
+    own = child(item, "sequencing")
+    shared = collection.get(attribute(own, "IDRef") or "") if own is not None else None
     return MergedSequencing(own, shared)
 
 
 def _completion_threshold(item: Element) -> float | None:
-    element = _child(item, "completionThreshold")
+    element = child(item, "completionThreshold")
     if element is None:
         return None
     if element.attrib:
         # 4th edition: an attribute form, used only when completedByMeasure is true.
-        if not _boolean(_attribute(element, "completedByMeasure"), False):
+        if not _boolean(attribute(element, "completedByMeasure"), False):
             return None
-        return _decimal(_attribute(element, "minProgressMeasure") or "1.0", 0, 1)
+        return _decimal(attribute(element, "minProgressMeasure") or "1.0", 0, 1)
     return _decimal((element.text or "").strip(), 0, 1)
 
 
@@ -121,8 +101,8 @@ def control_mode(element: Element, collection: dict[str, Element]) -> dict:
     """
     mode = item_sequencing(element, collection).child("controlMode")
     return {
-        "choice": _boolean(_attribute(mode, "choice"), True),
-        "flow": _boolean(_attribute(mode, "flow"), False),
+        "choice": _boolean(attribute(mode, "choice"), True),
+        "flow": _boolean(attribute(mode, "flow"), False),
     }
 
 
@@ -130,31 +110,31 @@ def read_item_data(item: Element, collection: dict[str, Element]) -> dict:
     """The run-time data of one SCORM 2004 item, as documented at the top of this module."""
     sequencing = item_sequencing(item, collection)
     objectives_element = sequencing.child("objectives")
-    primary = _child(objectives_element, "primaryObjective")
+    primary = child(objectives_element, "primaryObjective")
     objectives = []
-    if primary is not None and _attribute(primary, "objectiveID"):
-        objectives.append(_attribute(primary, "objectiveID"))
-    for objective in _children(objectives_element, "objective"):
-        identifier = _attribute(objective, "objectiveID")
+    if primary is not None and attribute(primary, "objectiveID"):
+        objectives.append(attribute(primary, "objectiveID"))
+    for objective in children(objectives_element, "objective"):
+        identifier = attribute(objective, "objectiveID")
         if identifier and identifier not in objectives:
             objectives.append(identifier)
     passing = None
-    if primary is not None and _boolean(_attribute(primary, "satisfiedByMeasure"), False):
-        measure = _child(primary, "minNormalizedMeasure")
+    if primary is not None and _boolean(attribute(primary, "satisfiedByMeasure"), False):
+        measure = child(primary, "minNormalizedMeasure")
         passing = _decimal((measure.text or "").strip() if measure is not None else "1.0", -1, 1)
         if measure is not None and passing is None:
             passing = 1.0
     delivery = sequencing.child("deliveryControls")
     limits = sequencing.child("limitConditions")
-    time_limit_action = " ".join((_text_of(_child(item, "timeLimitAction"))).lower().split())
+    time_limit_action = " ".join((_text_of(child(item, "timeLimitAction"))).lower().split())
     return {
         "objectives": objectives,
         "scaled_passing_score": passing,
         "completion_threshold": _completion_threshold(item),
         "time_limit_action": time_limit_action if time_limit_action in TIME_LIMIT_ACTIONS else None,
-        "max_time_allowed": _attribute(limits, "attemptAbsoluteDurationLimit") or None,
-        "completion_set_by_content": _boolean(_attribute(delivery, "completionSetByContent"), False),
-        "objective_set_by_content": _boolean(_attribute(delivery, "objectiveSetByContent"), False),
+        "max_time_allowed": attribute(limits, "attemptAbsoluteDurationLimit") or None,
+        "completion_set_by_content": _boolean(attribute(delivery, "completionSetByContent"), False),
+        "objective_set_by_content": _boolean(attribute(delivery, "objectiveSetByContent"), False),
         "control_mode": control_mode(item, collection),
     }
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from xml.etree.ElementTree import Element
 
+from lms.manifest_xml import attribute, child, children
 from lms.scorm_item_data import MergedSequencing, item_sequencing
 
 #: ``hideLMSUI`` tokens scorm-again knows (SCORM 2004 4th edition CAM 5.1.4.2).
@@ -28,30 +29,8 @@ HIDE_LMS_UI = {"continue", "previous", "exit", "exitAll", "abandon", "abandonAll
 _HIDE_BY_LOWER = {token.lower(): token for token in HIDE_LMS_UI}
 
 
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1].lower()
-
-
-def _children(element: Element | None, name: str) -> list[Element]:
-    return [child for child in element if _local(child.tag) == name.lower()] if element is not None else []
-
-
-def _child(element: Element | None, name: str) -> Element | None:
-    found = _children(element, name)
-    return found[0] if found else None
-
-
-def _attribute(element: Element | None, name: str) -> str | None:
-    if element is None:
-        return None
-    for key, value in element.attrib.items():
-        if _local(key) == name.lower():
-            return value.strip()
-    return None
-
-
 def _flag(element: Element | None, name: str, default: bool) -> bool:
-    value = _attribute(element, name)
+    value = attribute(element, name)
     return default if value is None else value.lower() in ("true", "1")
 
 
@@ -78,18 +57,18 @@ def _text(element: Element | None) -> str:
 
 
 def _operator(condition: Element) -> str:
-    return "not" if (_attribute(condition, "operator") or "").lower() == "not" else "noOp"
+    return "not" if (attribute(condition, "operator") or "").lower() == "not" else "noOp"
 
 
 def _rule_condition(condition: Element) -> dict:
     settings = {
-        "condition": _attribute(condition, "condition") or "always",
+        "condition": attribute(condition, "condition") or "always",
         "operator": _operator(condition),
     }
-    referenced = _attribute(condition, "referencedObjective")
+    referenced = attribute(condition, "referencedObjective")
     if referenced:
         settings["referencedObjective"] = referenced
-    threshold = _number(_attribute(condition, "measureThreshold"), None, -1, 1)
+    threshold = _number(attribute(condition, "measureThreshold"), None, -1, 1)
     if threshold is not None:
         settings["parameters"] = {"threshold": threshold}
     return settings
@@ -97,16 +76,16 @@ def _rule_condition(condition: Element) -> dict:
 
 def _rules(rules: Element | None, kind: str) -> list[dict]:
     found = []
-    for rule in _children(rules, kind):
-        conditions = _child(rule, "ruleConditions")
-        action = _attribute(_child(rule, "ruleAction"), "action")
+    for rule in children(rules, kind):
+        conditions = child(rule, "ruleConditions")
+        action = attribute(child(rule, "ruleAction"), "action")
         if not action:
             continue
         found.append(
             {
                 "action": action,
-                "conditionCombination": (_attribute(conditions, "conditionCombination") or "all").lower(),
-                "conditions": [_rule_condition(each) for each in _children(conditions, "ruleCondition")],
+                "conditionCombination": (attribute(conditions, "conditionCombination") or "all").lower(),
+                "conditions": [_rule_condition(each) for each in children(conditions, "ruleCondition")],
             }
         )
     return found
@@ -123,24 +102,24 @@ def _sequencing_rules(sequencing: MergedSequencing) -> dict:
 
 def _rollup_rules(rollup: Element | None) -> dict:
     rules = []
-    for rule in _children(rollup, "rollupRule"):
-        conditions = _child(rule, "rollupConditions")
-        action = _attribute(_child(rule, "rollupAction"), "action")
+    for rule in children(rollup, "rollupRule"):
+        conditions = child(rule, "rollupConditions")
+        action = attribute(child(rule, "rollupAction"), "action")
         if not action:
             continue
         rules.append(
             {
                 "action": action,
-                "consideration": _attribute(rule, "childActivitySet") or "all",
-                "minimumCount": _count(_attribute(rule, "minimumCount")) or 0,
-                "minimumPercent": _number(_attribute(rule, "minimumPercent"), 0.0, 0, 1),
-                "conditionCombination": (_attribute(conditions, "conditionCombination") or "any").lower(),
+                "consideration": attribute(rule, "childActivitySet") or "all",
+                "minimumCount": _count(attribute(rule, "minimumCount")) or 0,
+                "minimumPercent": _number(attribute(rule, "minimumPercent"), 0.0, 0, 1),
+                "conditionCombination": (attribute(conditions, "conditionCombination") or "any").lower(),
                 "conditions": [
                     {
-                        "condition": _attribute(condition, "condition") or "always",
+                        "condition": attribute(condition, "condition") or "always",
                         "operator": _operator(condition),
                     }
-                    for condition in _children(conditions, "rollupCondition")
+                    for condition in children(conditions, "rollupCondition")
                 ],
             }
         )
@@ -169,7 +148,7 @@ _MAP_FLAGS = {
 
 
 def _map_info(info: Element, flags: tuple[str, ...]) -> dict | None:
-    target = _attribute(info, "targetObjectiveID")
+    target = attribute(info, "targetObjectiveID")
     if not target:
         return None
     return {"targetObjectiveID": target, **{name: _flag(info, name, _MAP_FLAGS[name]) for name in flags}}
@@ -185,11 +164,11 @@ _ADLSEQ_FLAGS = tuple(name for name in _MAP_FLAGS if name not in _IMSSS_FLAGS)
 
 
 def _objective(objective: Element, primary: bool, extended: dict[str, list[dict]]) -> dict | None:
-    identifier = _attribute(objective, "objectiveID")
+    identifier = attribute(objective, "objectiveID")
     if not identifier:
         return None
-    measure = _child(objective, "minNormalizedMeasure")
-    maps = [found for info in _children(objective, "mapInfo") if (found := _map_info(info, _IMSSS_FLAGS))]
+    measure = child(objective, "minNormalizedMeasure")
+    maps = [found for info in children(objective, "mapInfo") if (found := _map_info(info, _IMSSS_FLAGS))]
     return {
         "objectiveID": identifier,
         "isPrimary": primary,
@@ -206,7 +185,7 @@ def _is_adl(element: Element) -> bool:
 def _namespaced(sequencing: MergedSequencing, name: str, adl: bool) -> Element | None:
     """The item's own ``name`` element of the IMS (or the ADL) namespace, else the shared set's."""
     for part in sequencing.parts:
-        for element in _children(part, name):
+        for element in children(part, name):
             if _is_adl(element) == adl:
                 return element
     return None
@@ -215,15 +194,15 @@ def _namespaced(sequencing: MergedSequencing, name: str, adl: bool) -> Element |
 def _objectives(sequencing: MergedSequencing) -> tuple[dict | None, list[dict]]:
     """(primary objective, other objectives); adlseq:objectives add score and completion maps."""
     extended: dict[str, list[dict]] = {}
-    for objective in _children(_namespaced(sequencing, "objectives", adl=True), "objective"):
-        identifier = _attribute(objective, "objectiveID")
-        maps = [_map_info(info, _ADLSEQ_FLAGS) for info in _children(objective, "mapInfo")]
+    for objective in children(_namespaced(sequencing, "objectives", adl=True), "objective"):
+        identifier = attribute(objective, "objectiveID")
+        maps = [_map_info(info, _ADLSEQ_FLAGS) for info in children(objective, "mapInfo")]
         if identifier:
             extended.setdefault(identifier, []).extend(found for found in maps if found)
     imsss = _namespaced(sequencing, "objectives", adl=False)
-    primary_element = _child(imsss, "primaryObjective")
+    primary_element = child(imsss, "primaryObjective")
     primary = _objective(primary_element, True, extended) if primary_element is not None else None
-    others = [_objective(element, False, extended) for element in _children(imsss, "objective")]
+    others = [_objective(element, False, extended) for element in children(imsss, "objective")]
     return primary, [found for found in others if found]
 
 
@@ -236,7 +215,7 @@ def _controls(sequencing: MergedSequencing) -> dict:
     delivery = sequencing.child("deliveryControls")
     constrained = sequencing.child("constrainedChoiceConsiderations")
     randomization = sequencing.child("randomizationControls")
-    select_count = _count(_attribute(randomization, "selectCount"))
+    select_count = _count(attribute(randomization, "selectCount"))
     return {
         "choice": _flag(mode, "choice", True),
         "choiceExit": _flag(mode, "choiceExit", True),
@@ -246,15 +225,15 @@ def _controls(sequencing: MergedSequencing) -> dict:
         "useCurrentAttemptProgressInfo": _flag(mode, "useCurrentAttemptProgressInfo", True),
         "rollupObjectiveSatisfied": _flag(rollup, "rollupObjectiveSatisfied", True),
         "rollupProgressCompletion": _flag(rollup, "rollupProgressCompletion", True),
-        "objectiveMeasureWeight": _number(_attribute(rollup, "objectiveMeasureWeight"), 1.0, 0, 1),
+        "objectiveMeasureWeight": _number(attribute(rollup, "objectiveMeasureWeight"), 1.0, 0, 1),
         "tracked": _flag(delivery, "tracked", True),
         "completionSetByContent": _flag(delivery, "completionSetByContent", False),
         "objectiveSetByContent": _flag(delivery, "objectiveSetByContent", False),
         "preventActivation": _flag(constrained, "preventActivation", False),
         "constrainChoice": _flag(constrained, "constrainChoice", False),
-        "selectionTiming": _attribute(randomization, "selectionTiming") or "never",
+        "selectionTiming": attribute(randomization, "selectionTiming") or "never",
         "selectCount": select_count if select_count is not None and select_count >= 0 else None,
-        "randomizationTiming": _attribute(randomization, "randomizationTiming") or "never",
+        "randomizationTiming": attribute(randomization, "randomizationTiming") or "never",
         "randomizeChildren": _flag(randomization, "reorderChildren", False),
     }
 
@@ -270,36 +249,36 @@ _REQUIRED_WHEN = ("always", "ifAttempted", "ifNotSkipped", "ifNotSuspended")
 
 def _considerations(element: Element) -> dict:
     """adlseq:rollupConsiderations: which children count in rollup, and when."""
-    found = {key: value for key in _REQUIREMENTS if (value := _attribute(element, key)) in _REQUIRED_WHEN}
+    found = {key: value for key in _REQUIREMENTS if (value := attribute(element, key)) in _REQUIRED_WHEN}
     return found | {"measureSatisfactionIfActive": _flag(element, "measureSatisfactionIfActive", True)}
 
 
 def _hide_lms_ui(element: Element) -> list[str]:
-    interface = _child(_child(element, "presentation"), "navigationInterface")
-    tokens = [_HIDE_BY_LOWER.get(_text(hide).lower()) for hide in _children(interface, "hideLMSUI")]
+    interface = child(child(element, "presentation"), "navigationInterface")
+    tokens = [_HIDE_BY_LOWER.get(_text(hide).lower()) for hide in children(interface, "hideLMSUI")]
     return sorted({token for token in tokens if token})
 
 
 def activity(element: Element, collection: dict[str, Element], is_root: bool = False) -> dict:
     """One activity (the organisation or an item) and its children, as scorm-again's ActivitySettings."""
     sequencing = item_sequencing(element, collection)
-    identifier = _attribute(element, "identifier") or ""
+    identifier = attribute(element, "identifier") or ""
     primary, objectives = _objectives(sequencing)
     limits = sequencing.child("limitConditions")
     settings = {
         "id": identifier,
-        "title": " ".join(_text(_child(element, "title")).split()) or identifier,
+        "title": " ".join(_text(child(element, "title")).split()) or identifier,
         "isVisible": is_root or _flag(element, "isvisible", True),
         "sequencingControls": _controls(sequencing),
         "sequencingRules": _sequencing_rules(sequencing),
         "rollupRules": _rollup_rules(sequencing.child("rollupRules")),
         "objectives": objectives,
-        "attemptLimit": _count(_attribute(limits, "attemptLimit")) or None,
-        "children": [activity(child, collection) for child in _children(element, "item")],
+        "attemptLimit": _count(attribute(limits, "attemptLimit")) or None,
+        "children": [activity(child, collection) for child in children(element, "item")],
     }
     if primary:
         settings["primaryObjective"] = primary
-    duration = _attribute(limits, "attemptAbsoluteDurationLimit")
+    duration = attribute(limits, "attemptAbsoluteDurationLimit")
     if duration:
         settings["attemptAbsoluteDurationLimit"] = duration
     considerations = sequencing.child("rollupConsiderations")
