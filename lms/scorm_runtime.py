@@ -6,21 +6,18 @@ package. The current attempt is the newest one not finished; it continues across
 starts a new one, which finishes it. ``max_attempts`` of the block (0: no limit) caps how
 many a learner may start.
 
-A commit stores one SCO's CMI in ``ScormItemState`` under a row lock on the attempt and
-turns what changed into statements through ``lms.progress.record`` with ids derived from
-the attempt and the change, so the same commit twice counts once:
+A commit stores one SCO's CMI in ``ScormItemState`` under a lock on the learner's progress in
+the lesson and turns what changed into statements through ``lms.progress`` with ids derived
+from the attempt and the change, so the same commit twice counts once:
 
-- the attempt's completion and success → COMPLETED, PASSED or FAILED with its score;
+- the attempt's completion and success → COMPLETED, PASSED or FAILED with its score
+  (``lms.scorm_attempt_result``);
 - the SCO's location and the session time added → PROGRESSED with the position and duration.
 
 Session time: a SCO reports the time of its whole session, and scorm-again repeats it in
 every commit until Terminate. The player names each session (``session`` in the commit
 URL); per session only what exceeds the seconds already counted is added, so time is
 counted once, also when the final beacon repeats an earlier commit.
-
-Several SCOs: the attempt is completed when every SCO is; it is passed when none failed,
-at least one passed and the others are completed; its score is the mean of the SCOs'
-scaled scores. Assets (scorm_type "asset") do not talk to the LMS and are left out.
 
 ``ScormItemState.cmi`` holds ``{"cmi": <the CMI as last committed>, "sessions": {<session>:
 <seconds counted>}}`` (the latest sessions only).
@@ -45,13 +42,12 @@ from lms.models import LessonPage, ScormAttempt, ScormItemState
 from lms.models.courses import course_of
 from lms.permissions import can_open_course_content
 from lms.progress import lock_progress, record_all
-from lms.scorm_cmi import COMPLETED, FAILED, PASSED, UNKNOWN, CommitError, ScoFacts
+from lms.scorm_attempt_result import AttemptResult, attempt_result, result_statements, statement_id
+from lms.scorm_cmi import UNKNOWN, CommitError
 from lms.scorm_manifest import launchable_items
 from lms.statements import POSITION_EXTENSION, Result, Verb, lesson_statement
 
 ATTEMPT_SALT = "lms.scorm.attempt"
-#: Statement ids are uuid5 in this namespace of "attempt:change".
-STATEMENT_NAMESPACE = uuid.UUID("6f0c4a52-34a4-4f0e-9d53-2f3f1a5c9e01")
 SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 #: How many sessions' counted seconds an item keeps (late beacons of older sessions still count once).
 KEPT_SESSIONS = 20
@@ -273,70 +269,11 @@ def start_data(attempt: ScormAttempt, item: dict, user, learner_id: str, states:
 
 
 @dataclass(frozen=True)
-class AttemptResult:
-    completed: bool = False
-    success: str = UNKNOWN
-    score: float | None = None
-
-
-def attempt_result(items: list[dict], states: dict[str, ScormItemState]) -> AttemptResult:
-    """Completion, success and score of an attempt from its SCOs' states."""
-    tracked = [item for item in items if item.get("scorm_type") != "asset"] or items
-    found = [states.get(item["identifier"]) for item in tracked]
-    completed = bool(found) and all(state and state.completion_status == COMPLETED for state in found)
-    if any(state and state.success_status == FAILED for state in found):
-        success = FAILED
-    elif any(state and state.success_status == PASSED for state in found) and all(
-        state and (state.success_status == PASSED or state.completion_status == COMPLETED) for state in found
-    ):
-        success = PASSED
-    else:
-        success = UNKNOWN
-    scores = [state.score_scaled for state in found if state and state.score_scaled is not None]
-    return AttemptResult(completed, success, round(sum(scores) / len(scores), 6) if scores else None)
-
-
-@dataclass(frozen=True)
 class Committed:
     state: ScormItemState
     result: AttemptResult
     #: How many statements this commit recorded (0 when nothing changed).
     recorded: int
-
-
-def _statement_id(attempt: ScormAttempt, change: str) -> uuid.UUID:
-    return uuid.uuid5(STATEMENT_NAMESPACE, f"{attempt.pk}:{change}")
-
-
-def _result_statements(
-    attempt, lesson, before: AttemptResult, after: AttemptResult, facts: ScoFacts, single: bool
-):
-    """Statements for what changed in the attempt's completion, success and score."""
-    score = {"score_scaled": after.score}
-    if single and after.score is not None:
-        score.update(score_raw=facts.score_raw, score_min=facts.score_min, score_max=facts.score_max)
-    score_changed = after.score != before.score
-    statements = []
-    if after.completed and (not before.completed or (score_changed and after.success == UNKNOWN)):
-        result = Result(completion=True, **(score if after.success == UNKNOWN else {}))
-        change = f"completed:{after.score if after.success == UNKNOWN else ''}"
-        statements.append((Verb.COMPLETED, result, change))
-    if after.success != UNKNOWN and (after.success != before.success or score_changed):
-        verb = Verb.PASSED if after.success == PASSED else Verb.FAILED
-        statements.append(
-            (verb, Result(success=after.success == PASSED, **score), f"{after.success}:{after.score}")
-        )
-    return [
-        lesson_statement(
-            attempt.user_id,
-            lesson,
-            verb,
-            activity=attempt.activity,
-            result=result,
-            id=_statement_id(attempt, change),
-        )
-        for verb, result, change in statements
-    ]
 
 
 def commit(
@@ -395,7 +332,7 @@ def commit(
         state.save()
         states[state.item_identifier] = state
         after = attempt_result(items, states)
-        statements = _result_statements(attempt, lesson, before, after, facts, single=len(items) == 1)
+        statements = result_statements(attempt, lesson, before, after, facts, single=len(items) == 1)
         if added > 0 or moved:
             extensions = {POSITION_EXTENSION: facts.location} if facts.location else {}
             # The commit's number: a learner going back to an earlier page moves the position again.
@@ -409,7 +346,7 @@ def commit(
                     Verb.PROGRESSED,
                     activity=attempt.activity,
                     result=result,
-                    id=_statement_id(attempt, change),
+                    id=statement_id(attempt, change),
                 ),
             )
         recorded = record_all(statements, lesson, course_key=course_key, locked=locked, savepoint=False)

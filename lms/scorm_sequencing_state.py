@@ -24,9 +24,9 @@ from lms import bounds, scorm_runtime
 from lms.content.access import content_url
 from lms.models import ScormAttempt
 from lms.progress import record
+from lms.scorm_attempt_result import STATEMENT_NAMESPACE
 from lms.scorm_cmi import FAILED, PASSED, UNKNOWN, CommitError, check_size
 from lms.scorm_manifest import launchable_items
-from lms.scorm_runtime import STATEMENT_NAMESPACE
 from lms.statements import Result, Verb, lesson_statement
 
 #: scorm-again's state takes about 6 KB per activity: room for some 150.
