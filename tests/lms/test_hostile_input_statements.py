@@ -130,14 +130,14 @@ def test_the_api_answers_409_when_the_id_is_taken_between_its_check_and_the_writ
     client, course, learner, monkeypatch
 ):
     """The API's early check is bypassed (as if the other learner's commit came just after it)."""
-    from lms import api
+    from lms import api_statement_checks
 
     lesson = course.lessons[0]
     other = make_user("other")
     enrol(other, course.page)
     taken = uuid.uuid4()
     record(lesson_statement(other.pk, lesson, Verb.EXPERIENCED, id=taken))
-    monkeypatch.setattr(api, "LearningStatement", _NoneTaken)
+    monkeypatch.setattr(api_statement_checks, "LearningStatement", _NoneTaken)
     response = post_json(client, [xapi(lesson, Verb.PROGRESSED), xapi(lesson, statement_id=taken)])
     refused(response, 409, "taken")
     assert response.json()["errors"][0]["index"] == 1
