@@ -82,17 +82,24 @@ def check_size(size: int, limit: int) -> None:
         )
 
 
-def read_commit_body(body: bytes, limit: int) -> dict:
-    """The ``cmi`` object of a commit body (JSON, in any of scorm-again's shapes)."""
+def load_body(body: bytes, limit: int, name: str, not_json: str):
+    """A player's JSON body within ``limit`` bytes, or CommitError with ``not_json`` or the rule broken.
+
+    The one rule for outside JSON (``lms.bounds``): no NUL or lone surrogate (no database
+    stores them), no 1e999 or NaN, no nesting past a few dozen levels.
+    """
     check_size(len(body), limit)
     try:
-        # The one rule for outside JSON: no NUL or lone surrogate (no database stores them),
-        # no 1e999 or NaN, no nesting past a few dozen levels.
-        data = bounds.load_json(body, "SCORM data")
+        return bounds.load_json(body, name)
     except bounds.NotJson:
-        raise CommitError(_("The SCORM data must be JSON.")) from None
+        raise CommitError(not_json) from None
     except bounds.InputError as error:
         raise CommitError(str(error)) from None
+
+
+def read_commit_body(body: bytes, limit: int) -> dict:
+    """The ``cmi`` object of a commit body (JSON, in any of scorm-again's shapes)."""
+    data = load_body(body, limit, "SCORM data", _("The SCORM data must be JSON."))
     if not isinstance(data, dict):
         raise CommitError(_("The SCORM data must be a JSON object."))
     if isinstance(data.get("runtimeData"), dict):

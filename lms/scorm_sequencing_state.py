@@ -25,7 +25,7 @@ from lms.content.access import content_url
 from lms.models import ScormAttempt
 from lms.progress import record
 from lms.scorm_attempt_result import STATEMENT_NAMESPACE
-from lms.scorm_cmi import FAILED, PASSED, UNKNOWN, CommitError, check_size
+from lms.scorm_cmi import FAILED, PASSED, UNKNOWN, CommitError, load_body
 from lms.scorm_manifest import launchable_items
 from lms.statements import Result, Verb, lesson_statement
 
@@ -67,13 +67,7 @@ def _rollup(data: dict) -> dict:
 def read_state_body(body: bytes, manifest: dict) -> dict:
     """What a player posts: ``{"state": <string>, "current": <item id or null>, "rollup": {"completed",
     "success", "score"}}``, checked; CommitError if it cannot be kept."""
-    check_size(len(body), MAX_STATE_BYTES)
-    try:
-        data = bounds.load_json(body, "sequencing state")
-    except bounds.NotJson:
-        raise CommitError(_("The sequencing state must be JSON.")) from None
-    except bounds.InputError as error:
-        raise CommitError(str(error)) from None
+    data = load_body(body, MAX_STATE_BYTES, "sequencing state", _("The sequencing state must be JSON."))
     state = data.get("state") if isinstance(data, dict) else None
     current = data.get("current") if isinstance(data, dict) else None
     if not isinstance(state, str) or not state:
