@@ -1,5 +1,6 @@
 from .certificates import Certificate, CertificateKind
 from .cohorts import Cohort, CohortMembership, Enrolment
+from .content_launches import ContentLaunch
 from .courses import CompletionRule, CoursePage, LessonPage, ModulePage
 from .packages import (
     H5PUserState,
@@ -18,6 +19,7 @@ __all__ = [
     "Cohort",
     "CohortMembership",
     "CompletionRule",
+    "ContentLaunch",
     "CoursePage",
     "Enrolment",
     "ErasureRequest",
