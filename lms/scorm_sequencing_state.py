@@ -17,11 +17,9 @@ from __future__ import annotations
 import uuid
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from lms import bounds, scorm_runtime
-from lms.content.access import content_url
+from lms import bounds
 from lms.models import ScormAttempt
 from lms.progress import record
 from lms.scorm_attempt_result import STATEMENT_NAMESPACE
@@ -125,21 +123,21 @@ def save(attempt: ScormAttempt, lesson, stored: dict) -> int:
         return sum(record(statement, lesson).new for statement in statements)
 
 
-def player_data(attempt: ScormAttempt, item: dict, item_url) -> dict | None:
+def player_data(attempt: ScormAttempt, item: dict, item_url, save_url: str) -> dict | None:
     """What the player's sequencing needs (``lms/static/lms/js/scorm-player.js``), or None if unsequenced.
 
     ``item_url(identifier)`` is the player URL of an item; the engine's deliveries go there.
+    ``save_url``: where the engine's state is posted (in the player's content session).
     """
     manifest = attempt.package.manifest
     if not sequenced(manifest):
         return None
     items = launchable_items(manifest)
-    token = scorm_runtime.attempt_token(attempt)
     return {
         "tree": manifest["sequencing"],
         "state": engine_state(attempt),
         "item": item["identifier"],
-        "saveUrl": content_url(reverse("lms_content:scorm_sequencing_state", kwargs={"token": token})),
+        "saveUrl": save_url,
         "itemUrls": {entry["identifier"]: item_url(entry["identifier"]) for entry in items},
         "texts": {
             "ended": _("You have reached the end of this content. Your results are saved."),

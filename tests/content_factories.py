@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 
-from lms.content.access import ContentGrant
+from django.test import Client
+
+from lms.content.access import SESSION_COOKIE, ContentGrant, session_proof
 from lms.models import InteractivePackage, LessonPage, ModulePage, PackageStatus
 from lms.models.packages import package_storage
 from tests.factories_packages import shared_package
@@ -61,5 +64,25 @@ def block_activity(lesson: LessonPage) -> str:
 
 
 def grant_token(user, lesson: LessonPage, package: InteractivePackage, activity: str | None = None) -> str:
+    """A content session's token, as opening the lesson's launch link makes it (lms.content.launch)."""
     activity = activity or block_activity(lesson)
-    return ContentGrant(user.pk, lesson.translation_key, activity, package.uuid).sign()
+    return ContentGrant(user.pk, lesson.translation_key, activity, package.uuid).with_nonce().sign()
+
+
+def hold_session(client: Client, url: str) -> Client:
+    """``client`` with the cookie of the content session in ``url``, as the browser that opened it has."""
+    session = re.search(r"/content/s/([^/]+)/", url)
+    if session:
+        client.cookies[SESSION_COOKIE] = session_proof(session.group(1))
+    return client
+
+
+class SessionClient(Client):
+    """The browser that opened each content session it asks for: it sends that session's cookie.
+
+    A plain ``Client`` is then someone who was given the address only.
+    """
+
+    def request(self, **request):
+        hold_session(self, request.get("PATH_INFO", ""))
+        return super().request(**request)

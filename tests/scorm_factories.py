@@ -10,7 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from lms import scorm_runtime
-from tests.content_factories import block_activity, grant_token, ingest
+from lms.content.access import ContentGrant
+from tests.content_factories import SessionClient, block_activity, grant_token, hold_session, ingest
 from tests.factories_packages import make_zip as zip_bytes
 from tests.factories_packages import shared_package
 from tests.lms_factories import make_lesson
@@ -82,8 +83,16 @@ def open_attempt(user, lesson, package):
     return scorm_runtime.current_attempt(user, lesson, block_activity(lesson), package)
 
 
+def attempt_session(attempt) -> str:
+    """The token of a content session for ``attempt``'s learner, lesson block and package."""
+    grant = ContentGrant(attempt.user_id, attempt.lesson_key, attempt.activity, attempt.package.uuid)
+    return grant.with_nonce().sign()
+
+
 def commit_url(attempt, item: str | None = None, session_id: str | None = None) -> str:
-    url = reverse("lms_content:scorm_commit", kwargs={"token": scorm_runtime.attempt_token(attempt)})
+    """The commit URL of ``attempt`` in a content session of its own (post with ``post_commit``)."""
+    in_session = {"token": attempt_session(attempt), "attempt_token": scorm_runtime.attempt_token(attempt)}
+    url = reverse("lms_content:scorm_commit", kwargs=in_session)
     query = {"session": session_id or session()}
     if item:
         query["item"] = item
@@ -91,8 +100,9 @@ def commit_url(attempt, item: str | None = None, session_id: str | None = None) 
 
 
 def post_commit(url: str, cmi: dict, content_type: str = "application/json", client: Client | None = None):
-    """A commit as scorm-again's json format sends it: ``{"cmi": ...}``."""
-    return (client or Client()).post(url, data=json.dumps({"cmi": cmi}), content_type=content_type)
+    """A commit as scorm-again's json format sends it: ``{"cmi": ...}``, from the session's browser."""
+    client = hold_session(client or SessionClient(), url)
+    return client.post(url, data=json.dumps({"cmi": cmi}), content_type=content_type)
 
 
 def cmi12(status="incomplete", location="", raw=None, session_time="", exit_="", suspend_data=""):

@@ -1,19 +1,29 @@
-"""Signed grants that let one learner open one lesson block's package, and the checks behind them.
+"""Grants that let one learner open one lesson block's package, and the checks behind them.
 
-A grant is made when the lesson page is rendered for a learner who may open it, and
-travels in the content URL's path. Every request under /content/ reads it back and
-checks again that its learner still may open the lesson (enrolment, not only login)
-and that the package belongs to the block: a grant never outlives an enrolment.
+A grant reaches the browser in two steps, so that a copied address does not carry a learner:
+
+1. The lesson page puts a *launch* link in its content frame: signed, valid for a minute
+   (``LMS_CONTENT_LAUNCH_MAX_AGE``) and opened once (``lms.content.launch``).
+2. Opening it starts a *content session*: the player's address then holds the session token,
+   and the browser that opened the launch gets a cookie on the content origin that proves it
+   holds the session (``session_proof``). Every request under /content/s/<session>/ needs both,
+   for ``LMS_CONTENT_GRANT_MAX_AGE``.
+
+Every request also checks again that its learner still may open the lesson (enrolment, not
+only login) and that the package belongs to the block: a grant never outlives an enrolment.
 """
 
 from __future__ import annotations
 
+import secrets
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
+from django.http import HttpRequest
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from lms.content.choice import package_family
@@ -22,7 +32,11 @@ from lms.models import InteractivePackage, LessonPage
 from lms.models.courses import course_of
 from lms.permissions import can_open_course_content
 
-GRANT_SALT = "lms.content.grant"
+LAUNCH_SALT = "lms.content.launch"
+SESSION_SALT = "lms.content.session"
+PROOF_SALT = "lms.content.session-proof"
+#: The content origin's cookie that proves a browser opened the session in its address.
+SESSION_COOKIE = "nordpeer_content"
 
 
 class ContentDenied(Exception):
@@ -36,22 +50,63 @@ class ContentGrant:
     #: "interactive:<block id>", the same in every translation of the lesson.
     activity: str
     package_uuid: uuid.UUID
+    #: One per lesson page view: names its launch link (opened once) and the session it starts.
+    nonce: str = ""
 
-    def sign(self) -> str:
-        payload = [self.user_id, self.lesson_key.hex, self.activity, self.package_uuid.hex]
-        return signing.dumps(payload, salt=GRANT_SALT, compress=True)
+    def with_nonce(self) -> ContentGrant:
+        return replace(self, nonce=secrets.token_hex(16))
+
+    def sign(self, salt: str = SESSION_SALT) -> str:
+        payload = [self.user_id, self.lesson_key.hex, self.activity, self.package_uuid.hex, self.nonce]
+        return signing.dumps(payload, salt=salt, compress=True)
+
+    def launch_token(self) -> str:
+        """The one-use link the lesson page puts in its frame (a fresh nonce each time)."""
+        return self.with_nonce().sign(LAUNCH_SALT)
 
     @classmethod
-    def read(cls, token: str, max_age: int | None = None) -> ContentGrant:
+    def read(cls, token: str, salt: str = SESSION_SALT, max_age: int | None = None) -> ContentGrant:
         try:
-            user_id, lesson_key, activity, package_uuid = signing.loads(
-                token, salt=GRANT_SALT, max_age=max_age or settings.LMS_CONTENT_GRANT_MAX_AGE
+            user_id, lesson_key, activity, package_uuid, nonce = signing.loads(
+                token, salt=salt, max_age=max_age or settings.LMS_CONTENT_GRANT_MAX_AGE
             )
         except signing.SignatureExpired:
             raise ContentDenied(_("This link has expired: reload the lesson.")) from None
         except (signing.BadSignature, ValueError, TypeError):
             raise ContentDenied(_("This link is not valid.")) from None
-        return cls(int(user_id), uuid.UUID(lesson_key), str(activity), uuid.UUID(package_uuid))
+        return cls(int(user_id), uuid.UUID(lesson_key), str(activity), uuid.UUID(package_uuid), str(nonce))
+
+
+def session_proof(session_token: str) -> str:
+    """The cookie value that shows a browser started the session ``session_token`` names.
+
+    Only the server can make it (a keyed hash), and it gives it only to the browser that opened
+    the launch link, so knowing the session's address is not enough.
+    """
+    return salted_hmac(PROOF_SALT, session_token, algorithm="sha256").hexdigest()
+
+
+def session_path(session_token: str) -> str:
+    """The path every address of a content session starts with (and its cookie's ``Path``)."""
+    return f"/content/s/{session_token}/"
+
+
+def read_session(request: HttpRequest, session_token: str, *, cookie_needed: bool = True) -> ContentGrant:
+    """The grant of the session ``session_token``, if this browser holds its cookie; no database.
+
+    ``cookie_needed=False`` only for what a browser fetches without cookies and that carries
+    no learner (web fonts: see ``lms.content.files``).
+    """
+    grant = ContentGrant.read(session_token)
+    proof = request.COOKIES.get(SESSION_COOKIE, "")
+    if cookie_needed and not constant_time_compare(proof, session_proof(session_token)):
+        raise ContentDenied(
+            _(
+                "This content opens only in the browser that opened the lesson. "
+                "Open the lesson to continue where you left off."
+            )
+        )
+    return grant
 
 
 @dataclass(frozen=True)
@@ -64,9 +119,13 @@ class GrantedContent:
     package: InteractivePackage
 
 
-def open_grant(token: str) -> GrantedContent:
-    """Read ``token`` and check it still holds; raise ``ContentDenied`` otherwise."""
-    grant = ContentGrant.read(token)
+def open_session(request: HttpRequest, session_token: str, *, cookie_needed: bool = True) -> GrantedContent:
+    """``read_session`` and the checks against the database; ``ContentDenied`` if it no longer holds."""
+    return check_grant(read_session(request, session_token, cookie_needed=cookie_needed))
+
+
+def check_grant(grant: ContentGrant) -> GrantedContent:
+    """What ``grant`` opens, if its learner still may open it; raise ``ContentDenied`` otherwise."""
     user = get_user_model().objects.filter(pk=grant.user_id, is_active=True).first()
     # The translations with their course and the enrolment in one query (lms.lesson_access).
     translations = live_lessons_with_course(grant.lesson_key, grant.user_id)

@@ -1,8 +1,9 @@
 """Serving a package's files to the learner a grant was made for, from the package storage.
 
-Every request checks the grant again (enrolment, not only login), reads only files inside
-the package's own folder, names their type from an explicit list (never guessed, never
-sniffed), and lists no folders. Relative links inside a package stay under the token.
+Every request checks the content session again (its cookie, and enrolment, not only login),
+reads only files inside the package's own folder, names their type from an explicit list (never
+guessed, never sniffed), and lists no folders. Relative links inside a package stay under the
+session's path.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, Stream
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from lms.content.access import ContentDenied, open_grant
-from lms.content.isolation import SVG_POLICY, allow_any_origin, protect
+from lms.content.access import ContentDenied, open_session
+from lms.content.isolation import SVG_POLICY, allow_frame_origin, protect
 from lms.content.stored_files import open_stored
 from lms.models import InteractivePackage
 from lms.models.packages import package_storage
@@ -62,6 +63,10 @@ RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
 SVG_TYPE = "image/svg+xml"
+#: Served with a valid session token but without its cookie: a package's CSS loads web fonts in
+#: CORS mode without credentials, so a sandboxed (opaque-origin) page never sends the cookie for
+#: them. A font carries nothing of the learner.
+FONT_EXTENSIONS = {"woff", "woff2", "ttf", "otf", "eot"}
 
 
 def content_type_of(path: str) -> str:
@@ -129,16 +134,20 @@ def _read_part(handle, start: int, length: int, chunk: int = 64 * 1024):
 
 def denied(request: HttpRequest, error: ContentDenied) -> HttpResponse:
     response = HttpResponse(str(error), status=403, content_type="text/plain; charset=utf-8")
-    return allow_any_origin(protect(response, request))
+    return allow_frame_origin(protect(response, request), request)
+
+
+def is_font(path: str) -> bool:
+    return posixpath.splitext(path)[1].lstrip(".").lower() in FONT_EXTENSIONS
 
 
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "OPTIONS"])
 def package_file(request: HttpRequest, token: str, path: str) -> HttpResponse:
     if request.method == "OPTIONS":
-        return allow_any_origin(protect(HttpResponse(status=204), request))
+        return allow_frame_origin(protect(HttpResponse(status=204), request), request)
     try:
-        granted = open_grant(token)
+        granted = open_session(request, token, cookie_needed=not is_font(path))
     except ContentDenied as error:
         return denied(request, error)
     handle, size = open_package_file(granted.package, path)
@@ -158,9 +167,9 @@ def package_file(request: HttpRequest, token: str, path: str) -> HttpResponse:
         response = FileResponse(handle, content_type=content_type_of(path))
         response["Content-Length"] = str(size)
     response["Accept-Ranges"] = "bytes"
-    # A revision's files never change and the token is private: the browser may keep them a while.
+    # A revision's files never change and the session is private: the browser may keep them a while.
     response["Cache-Control"] = "private, max-age=3600"
-    response = allow_any_origin(protect(response, request))
+    response = allow_frame_origin(protect(response, request), request)
     if content_type_of(path).startswith(SVG_TYPE):
         # An SVG may carry <script> and on* handlers; opened directly it is a document of its own.
         response["Content-Security-Policy"] = SVG_POLICY

@@ -6,22 +6,13 @@ import secrets
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.urls import reverse
-
 from lms.content.access import ContentGrant, chosen_package, content_url
 from lms.content.choice import package_for_reader
 from lms.content.isolation import lesson_frame_sandbox
-from lms.models import InteractivePackage, LessonPage, PackageKind
+from lms.content.launch import PLAYERS, launch_url
+from lms.models import InteractivePackage, LessonPage
 from lms.models.courses import course_of
 from lms.permissions import can_open_course_content
-
-#: The player page of each kind of package; each takes the grant token.
-PLAYERS = {PackageKind.H5P: "lms_content:h5p_player", PackageKind.SCORM: "lms_content:scorm_player"}
-
-
-def player_url(token: str, kind: str) -> str:
-    """Where the player of a ``kind`` package opens for a grant, on the content origin."""
-    return content_url(reverse(PLAYERS[kind], kwargs={"token": token}))
 
 
 @dataclass(frozen=True)
@@ -29,7 +20,8 @@ class InteractiveFrame:
     package: InteractivePackage
     #: "interactive:<block id>", as in statements.
     activity: str
-    #: The iframe's src; the fragment tells the player its message channel and its parent's origin.
+    #: The iframe's src: a one-use launch link (``lms.content.launch``) on the content origin; the
+    #: fragment tells the player its message channel and its parent's origin.
     src: str
     sandbox: str
     #: The origin the parent accepts the frame's messages from ("null" for a sandboxed frame).
@@ -53,14 +45,14 @@ def frame_for(
     package = package_for_reader(chosen_package(lesson, activity), lesson.locale.language_code)
     if package is None or package.kind not in PLAYERS:
         return None
-    token = ContentGrant(user.pk, lesson.translation_key, activity, package.uuid).sign()
+    grant = ContentGrant(user.pk, lesson.translation_key, activity, package.uuid)
     channel = secrets.token_urlsafe(16)
     fragment = urlencode({"channel": channel, "parent": parent_origin})
     origin = content_url("")
     return InteractiveFrame(
         package=package,
         activity=activity,
-        src=f"{player_url(token, package.kind)}#{fragment}",
+        src=f"{content_url(launch_url(grant))}#{fragment}",
         sandbox=lesson_frame_sandbox(),
         message_origin=origin or "null",
         channel=channel,

@@ -1,8 +1,9 @@
 """The H5P player page and the endpoint where H5P keeps a learner's state (its contentUserData).
 
-Both are reached with the grant token alone, from a frame with no cookies (another origin,
-or a sandbox whose origin is "null"): the token is the credential, so they are csrf_exempt
-and answer CORS for any origin without credentials.
+Both live in a content session (``lms.content.access``): its token in the URL and its cookie,
+which the frame sends from another site's origin or from a sandbox whose origin is "null". The
+site's own session cookie never reaches them, so they are csrf_exempt; the session cookie is
+``SameSite=None``, but partitioned under our site, so another site cannot send it.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lms import bounds
-from lms.content.access import ContentDenied, GrantedContent, open_grant
+from lms.content.access import ContentDenied, GrantedContent, open_session
 from lms.content.files import denied
-from lms.content.isolation import allow_any_origin, protect
+from lms.content.isolation import allow_frame_origin, protect
 from lms.models import H5PUserState, PackageKind
 from lms.statements import activity_iri
 
@@ -34,8 +35,8 @@ SUB_CONTENT_ID = re.compile(r"^[A-Za-z0-9_-]{0,64}$")
 DEFAULT_PASS_MARK = 100
 
 
-def _open_h5p(token: str) -> GrantedContent:
-    granted = open_grant(token)
+def _open_h5p(request: HttpRequest, token: str) -> GrantedContent:
+    granted = open_session(request, token)
     if granted.package.kind != PackageKind.H5P:
         raise ContentDenied(_("This content is not an H5P exercise."))
     return granted
@@ -58,6 +59,8 @@ def player_options(request: HttpRequest, token: str, granted: GrantedContent) ->
     state_url = request.build_absolute_uri(reverse("lms_content:h5p_user_data", kwargs={"token": token}))
     return {
         "h5pJsonPath": package_url,
+        # The package's JSON files need the session cookie, also from a sandbox's "null" origin.
+        "assetsRequestFetchOptions": {"credentials": "include"},
         "frameJs": request.build_absolute_uri(static("vendor/h5p-standalone/frame.bundle.js")),
         "frameCss": request.build_absolute_uri(static("vendor/h5p-standalone/styles/h5p.css")),
         # The top-level activity's object id; sub-questions get "?subContentId=…" after it.
@@ -105,7 +108,7 @@ def saved_states(granted: GrantedContent) -> dict:
 @require_GET
 def player(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        granted = _open_h5p(token)
+        granted = _open_h5p(request, token)
     except ContentDenied as error:
         return denied(request, error)
     context = {
@@ -119,7 +122,7 @@ def player(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _json(request: HttpRequest, data: dict, status: int = 200) -> JsonResponse:
-    return allow_any_origin(protect(JsonResponse(data, status=status), request))
+    return allow_frame_origin(protect(JsonResponse(data, status=status), request), request)
 
 
 def _state_key(request: HttpRequest, granted: GrantedContent) -> dict:
@@ -143,9 +146,9 @@ def _state_key(request: HttpRequest, granted: GrantedContent) -> dict:
 def user_data(request: HttpRequest, token: str) -> HttpResponse:
     """GET: ``{"success": true, "data": <saved string or false>}``. POST ``data``: save it; 0: delete."""
     if request.method == "OPTIONS":
-        return allow_any_origin(protect(HttpResponse(status=204), request))
+        return allow_frame_origin(protect(HttpResponse(status=204), request), request)
     try:
-        granted = _open_h5p(token)
+        granted = _open_h5p(request, token)
     except ContentDenied as error:
         return _json(request, {"success": False, "message": str(error)}, status=403)
     try:

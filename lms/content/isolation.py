@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
+from django.utils.cache import patch_vary_headers
 
 #: What content may do in sandbox mode: run scripts, submit forms, open pop-ups and dialogs.
 SANDBOX_FLAGS = "allow-scripts allow-forms allow-popups allow-modals"
@@ -110,12 +111,21 @@ def protect(response: HttpResponse, request: HttpRequest, *, player: bool = Fals
     return response
 
 
-def allow_any_origin(response: HttpResponse) -> HttpResponse:
-    """CORS for a sandboxed ("null" origin) frame: the signed token in the URL is the credential.
+def allow_frame_origin(response: HttpResponse, request: HttpRequest) -> HttpResponse:
+    """CORS for the requests a player and its package make to /content/.
 
-    Never with credentials: no cookie ever counts under /content/.
+    In sandbox mode the frame's origin is "null", so its requests are cross-origin; those that
+    need the session cookie go with credentials, which CORS allows only to a named origin: the
+    answer names "null". Safe because the cookie is partitioned under the site that framed the
+    session: another site framing our content has no cookie to send. Everything else gets
+    "*" without credentials (with a content origin, the player's requests are same-origin).
     """
-    response["Access-Control-Allow-Origin"] = "*"
+    if request.headers.get("Origin") == "null" and not settings.CONTENT_ORIGIN:
+        response["Access-Control-Allow-Origin"] = "null"
+        response["Access-Control-Allow-Credentials"] = "true"
+    else:
+        response["Access-Control-Allow-Origin"] = "*"
+    patch_vary_headers(response, ["Origin"])
     response["Access-Control-Allow-Methods"] = "GET, HEAD, POST, OPTIONS"
     response["Access-Control-Allow-Headers"] = "Content-Type, Range"
     response["Access-Control-Max-Age"] = "600"

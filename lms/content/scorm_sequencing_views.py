@@ -1,7 +1,7 @@
 """The SCORM player's sequencing-state endpoint (``lms.scorm_sequencing_state``).
 
-Reached like the commit endpoint: from the player's frame without cookies, with the
-attempt's signed token in the URL as the credential, so it is csrf_exempt.
+Reached like the commit endpoint: in the player's content session (its token in the URL and
+its cookie), with the attempt's signed token; csrf_exempt like it.
 """
 
 from __future__ import annotations
@@ -11,18 +11,19 @@ from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from lms import scorm_runtime, scorm_sequencing_state
+from lms import scorm_sequencing_state
 from lms.content.isolation import protect
+from lms.content.scorm_views import open_session_attempt
 from lms.scorm_cmi import CommitError
 
 
 @csrf_exempt
 @require_POST
-def save_state(request: HttpRequest, token: str) -> HttpResponse:
+def save_state(request: HttpRequest, token: str, attempt_token: str) -> HttpResponse:
     """Store where the attempt stands in its sequencing: ``{"result": true, "recorded": <statements>}``,
     or 4xx with ``error``."""
     try:
-        attempt, lesson = scorm_runtime.open_attempt_token(token)
+        attempt, lesson = open_session_attempt(request, token, attempt_token)
         with translation.override(lesson.locale.language_code):
             stored = scorm_sequencing_state.read_state_body(request.body, attempt.package.manifest)
             recorded = scorm_sequencing_state.save(attempt, lesson, stored)

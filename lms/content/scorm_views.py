@@ -1,9 +1,10 @@
 """The SCORM player page, its "new attempt" form and the commit endpoint scorm-again posts to.
 
-All three are reached from a frame with no cookies: the player and the form with the
-lesson's grant token, commits with the attempt's own signed token. So they are
-csrf_exempt, and the commit endpoint answers CORS for any origin, without credentials,
-because scorm-again's final commit is a ``navigator.sendBeacon`` (text/plain, no headers).
+All live in a content session (``lms.content.access``): its token in the URL and its cookie;
+commits also name the attempt with its own signed token, which must be of the session's learner,
+lesson block and package. The site's session cookie never reaches them, so they are
+csrf_exempt; scorm-again's final commit is a ``navigator.sendBeacon`` (text/plain, no headers),
+which carries the session cookie like the others.
 The rules live in ``lms.scorm_runtime``; this module turns HTTP into calls and back.
 """
 
@@ -21,9 +22,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lms import scorm_lms_rules, scorm_runtime, scorm_sequencing_state
-from lms.content.access import ContentDenied, GrantedContent, content_url, open_grant
+from lms.content.access import ContentDenied, GrantedContent, content_url, open_session, read_session
 from lms.content.files import denied
-from lms.content.isolation import allow_any_origin, protect
+from lms.content.isolation import allow_frame_origin, protect
 from lms.models import PackageKind
 from lms.scorm_cmi import SCORM_12, CommitError, check_size, read_commit_body
 from lms.scorm_navigation import moves_from
@@ -36,8 +37,8 @@ ASSET_SESSION = "asset-launch"
 RUNTIMES = {"1.2": "vendor/scorm-again/scorm12.min.js", "2004": "vendor/scorm-again/scorm2004.min.js"}
 
 
-def _open_scorm(token: str) -> GrantedContent:
-    granted = open_grant(token)
+def _open_scorm(request: HttpRequest, token: str) -> GrantedContent:
+    granted = open_session(request, token)
     if granted.package.kind != PackageKind.SCORM:
         raise ContentDenied(_("This content is not a SCORM package."))
     return granted
@@ -103,7 +104,9 @@ def _render_player(
     if item.get("scorm_type") == "asset":
         _launch_asset(attempt, granted.lesson, item, standard)
     states = {state.item_identifier: state for state in attempt.items.all()}
-    commit_path = reverse("lms_content:scorm_commit", kwargs={"token": scorm_runtime.attempt_token(attempt)})
+    in_session = {"token": token, "attempt_token": scorm_runtime.attempt_token(attempt)}
+    commit_path = reverse("lms_content:scorm_commit", kwargs=in_session)
+    save_path = reverse("lms_content:scorm_sequencing_state", kwargs=in_session)
     moves = moves_from(package.manifest, item["identifier"])
     context.update(
         attempt=attempt,
@@ -125,7 +128,7 @@ def _render_player(
             "cmi": scorm_runtime.start_data(attempt, item, user, pseudonyms_for([user.pk])[user.pk], states),
             "autocommitSeconds": AUTOCOMMIT_SECONDS,
             "sequencing": scorm_sequencing_state.player_data(
-                attempt, item, lambda identifier: _item_url(token, identifier)
+                attempt, item, lambda identifier: _item_url(token, identifier), content_url(save_path)
             ),
             "texts": {
                 "confirmNewAttempt": _("Start a new attempt? Your results so far stay recorded."),
@@ -152,7 +155,7 @@ def _launch_asset(attempt, lesson, item: dict, standard: str) -> None:
 @require_GET
 def player(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        granted = _open_scorm(token)
+        granted = _open_scorm(request, token)
     except ContentDenied as error:
         return denied(request, error)
     with translation.override(granted.package.language):
@@ -164,7 +167,7 @@ def player(request: HttpRequest, token: str) -> HttpResponse:
 def new_attempt(request: HttpRequest, token: str) -> HttpResponse:
     """Finish the current attempt and start another; the grant token in the URL is the credential."""
     try:
-        granted = _open_scorm(token)
+        granted = _open_scorm(request, token)
     except ContentDenied as error:
         return denied(request, error)
     with translation.override(granted.package.language):
@@ -180,20 +183,36 @@ def new_attempt(request: HttpRequest, token: str) -> HttpResponse:
     return protect(response, request)
 
 
+def open_session_attempt(request: HttpRequest, session_token: str, attempt_token: str):
+    """The attempt ``attempt_token`` names and its lesson, if it is the session's; CommitError (403) if not.
+
+    The session is checked by its cookie only: ``open_attempt_token`` asks the database the rest.
+    """
+    try:
+        grant = read_session(request, session_token)
+    except ContentDenied as error:
+        raise CommitError(str(error), status=403) from None
+    attempt, lesson = scorm_runtime.open_attempt_token(attempt_token)
+    theirs = (attempt.user_id, attempt.lesson_key, attempt.activity, attempt.package.uuid)
+    if theirs != (grant.user_id, grant.lesson_key, grant.activity, grant.package_uuid):
+        raise CommitError(_("This SCORM link is not valid."), status=403)
+    return attempt, lesson
+
+
 def _answer(request: HttpRequest, data: dict, status: int = 200) -> JsonResponse:
-    return allow_any_origin(protect(JsonResponse(data, status=status), request))
+    return allow_frame_origin(protect(JsonResponse(data, status=status), request), request)
 
 
 @csrf_exempt
 @require_http_methods(["POST", "OPTIONS"])
-def commit(request: HttpRequest, token: str) -> HttpResponse:
+def commit(request: HttpRequest, token: str, attempt_token: str) -> HttpResponse:
     """Store a SCO's CMI. Answers ``{"result": true, "errorCode": 0}`` as scorm-again expects;
     on failure ``{"result": false, "errorCode": 101, "error": <why>}`` with a 4xx status."""
     if request.method == "OPTIONS":
-        return allow_any_origin(protect(HttpResponse(status=204), request))
+        return allow_frame_origin(protect(HttpResponse(status=204), request), request)
     limit = settings.LMS_SCORM_MAX_COMMIT_BYTES
     try:
-        attempt, lesson = scorm_runtime.open_attempt_token(token)
+        attempt, lesson = open_session_attempt(request, token, attempt_token)
         with translation.override(lesson.locale.language_code):
             try:
                 declared = int(request.META.get("CONTENT_LENGTH") or 0)

@@ -32,7 +32,7 @@ def test_an_svg_with_a_script_runs_nothing_when_opened_directly(
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     base = settings.CONTENT_ORIGIN or settings.WAGTAILADMIN_BASE_URL
-    url = f"{base}/content/files/{grant_token(learner, lesson, package)}/content/images/badge.svg"
+    url = f"{base}/content/s/{grant_token(learner, lesson, package)}/files/content/images/badge.svg"
 
     response = page.goto(url)
 

@@ -6,11 +6,18 @@ import json
 
 import pytest
 from django.core import signing
-from django.test import Client, override_settings
+from django.test import override_settings
 
-from lms.content.access import GRANT_SALT, ContentGrant
+from lms.content.access import SESSION_SALT, ContentGrant
 from lms.models import Enrolment, PackageStatus
-from tests.content_factories import H5P_TEST, fake_package, grant_token, ingest, interactive_lesson
+from tests.content_factories import (
+    H5P_TEST,
+    SessionClient,
+    fake_package,
+    grant_token,
+    ingest,
+    interactive_lesson,
+)
 from tests.factories import make_user
 from tests.lms_factories import enrol
 
@@ -31,11 +38,11 @@ def token(learner, lesson, package):
 
 
 def file_url(token: str, path: str) -> str:
-    return f"/content/files/{token}/{path}"
+    return f"/content/s/{token}/files/{path}"
 
 
 def test_a_package_file_is_served_with_its_type_and_isolation_headers(token, package):
-    response = Client().get(file_url(token, "h5p.json"))
+    response = SessionClient().get(file_url(token, "h5p.json"))
     assert response.status_code == 200
     assert json.loads(b"".join(response.streaming_content))["mainLibrary"] == "H5P.TrueFalse"
     assert response["Content-Type"] == "application/json"
@@ -49,7 +56,7 @@ def test_a_package_file_is_served_with_its_type_and_isolation_headers(token, pac
 
 def test_library_files_have_their_types(token, package):
     library = next(name for name in package.manifest["libraries"] if name.startswith("H5P.TrueFalse"))
-    client = Client()
+    client = SessionClient()
     script = client.get(file_url(token, f"{library}/library.json"))
     assert script.status_code == 200 and script["Content-Type"] == "application/json"
     library_json = json.loads(b"".join(script.streaming_content))
@@ -77,7 +84,7 @@ def test_library_files_have_their_types(token, package):
 def test_types_come_from_an_explicit_list(learner, course, path, expected):
     package = fake_package("Files", "en", files={path: b"x"})
     lesson = interactive_lesson(course.modules[0], package)
-    response = Client().get(file_url(grant_token(learner, lesson, package), path))
+    response = SessionClient().get(file_url(grant_token(learner, lesson, package), path))
     assert response.status_code == 200
     assert response["Content-Type"] == expected
 
@@ -86,11 +93,11 @@ def test_a_range_is_answered_with_those_bytes(learner, course):
     package = fake_package("Video", "en", files={"clip.mp4": bytes(range(100))})
     lesson = interactive_lesson(course.modules[0], package)
     url = file_url(grant_token(learner, lesson, package), "clip.mp4")
-    response = Client().get(url, HTTP_RANGE="bytes=10-19")
+    response = SessionClient().get(url, HTTP_RANGE="bytes=10-19")
     assert response.status_code == 206
     assert b"".join(response.streaming_content) == bytes(range(10, 20))
     assert response["Content-Range"] == "bytes 10-19/100"
-    assert Client().get(url, HTTP_RANGE="bytes=200-").status_code == 416
+    assert SessionClient().get(url, HTTP_RANGE="bytes=200-").status_code == 416
 
 
 @pytest.mark.parametrize(
@@ -110,7 +117,7 @@ def test_a_range_is_answered_with_those_bytes(learner, course):
     ],
 )
 def test_paths_that_leave_the_package_or_are_not_plain_are_refused(token, path):
-    response = Client().get(f"/content/files/{token}/{path}")
+    response = SessionClient().get(f"/content/s/{token}/files/{path}")
     assert response.status_code == 404
 
 
@@ -118,43 +125,43 @@ def test_another_package_of_the_same_learner_cannot_be_reached_by_path(learner, 
     other = fake_package("Secret", "en", files={"secret.txt": b"not yours"})
     interactive_lesson(course.modules[1], other, title="Other")
     path = f"../../{other.uuid}/{other.revision}/secret.txt"
-    assert Client().get(file_url(token, path)).status_code == 404
+    assert SessionClient().get(file_url(token, path)).status_code == 404
 
 
 @pytest.mark.parametrize("path", ["content", "content/", "", "H5P.TrueFalse-1.6"])
 def test_folders_are_not_listed(token, path):
-    assert Client().get(file_url(token, path)).status_code == 404
+    assert SessionClient().get(file_url(token, path)).status_code == 404
 
 
 def test_a_file_that_is_not_there_is_a_404(token):
-    assert Client().get(file_url(token, "nothing-here.js")).status_code == 404
+    assert SessionClient().get(file_url(token, "nothing-here.js")).status_code == 404
 
 
 def test_a_learner_whose_enrolment_is_gone_is_refused(token, learner):
     Enrolment.objects.filter(user=learner).delete()
-    response = Client().get(file_url(token, "h5p.json"))
+    response = SessionClient().get(file_url(token, "h5p.json"))
     assert response.status_code == 403
     assert "no longer have access" in response.content.decode()
 
 
 def test_signing_in_is_not_enough_without_enrolment(course, lesson, package):
     outsider = make_user("outsider")
-    client = Client()
+    client = SessionClient()
     client.force_login(outsider)
     response = client.get(file_url(grant_token(outsider, lesson, package), "h5p.json"))
     assert response.status_code == 403
 
 
 def test_a_forged_token_is_refused(learner, lesson, package):
-    payload = [learner.pk, lesson.translation_key.hex, "interactive:x", package.uuid.hex]
-    forged = signing.dumps(payload, key="not-the-key", salt=GRANT_SALT, compress=True)
-    assert Client().get(file_url(forged, "h5p.json")).status_code == 403
-    assert Client().get(file_url("garbage", "h5p.json")).status_code == 403
+    payload = [learner.pk, lesson.translation_key.hex, "interactive:x", package.uuid.hex, "nonce"]
+    forged = signing.dumps(payload, key="not-the-key", salt=SESSION_SALT, compress=True)
+    assert SessionClient().get(file_url(forged, "h5p.json")).status_code == 403
+    assert SessionClient().get(file_url("garbage", "h5p.json")).status_code == 403
 
 
 def test_an_expired_token_is_refused(token):
     with override_settings(LMS_CONTENT_GRANT_MAX_AGE=-1):
-        response = Client().get(file_url(token, "h5p.json"))
+        response = SessionClient().get(file_url(token, "h5p.json"))
     assert response.status_code == 403
     assert "expired" in response.content.decode()
 
@@ -162,15 +169,15 @@ def test_an_expired_token_is_refused(token):
 def test_a_grant_for_a_package_the_block_did_not_choose_is_refused(learner, lesson):
     stranger = fake_package("Unrelated", "en")
     token = ContentGrant(learner.pk, lesson.translation_key, "interactive:x", stranger.uuid).sign()
-    assert Client().get(file_url(token, "h5p.json")).status_code == 403
+    assert SessionClient().get(file_url(token, "h5p.json")).status_code == 403
     block_token = grant_token(learner, lesson, stranger)
-    assert Client().get(file_url(block_token, "h5p.json")).status_code == 403
+    assert SessionClient().get(file_url(block_token, "h5p.json")).status_code == 403
 
 
 def test_a_package_that_is_no_longer_ready_is_refused(token, package):
     package.status, package.live_revision = PackageStatus.REFUSED, None
     package.save()
-    assert Client().get(file_url(token, "h5p.json")).status_code == 403
+    assert SessionClient().get(file_url(token, "h5p.json")).status_code == 403
 
 
 def test_a_grant_works_for_its_learner_only_through_the_token(course, lesson, package, learner):
@@ -179,6 +186,6 @@ def test_a_grant_works_for_its_learner_only_through_the_token(course, lesson, pa
     token = grant_token(other, lesson, package)
     Enrolment.objects.filter(user=other).delete()
     # The learner's own session does not lend the other learner's token any access.
-    client = Client()
+    client = SessionClient()
     client.force_login(learner)
     assert client.get(file_url(token, "h5p.json")).status_code == 403

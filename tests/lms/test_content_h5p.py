@@ -6,11 +6,18 @@ import json
 import re
 
 import pytest
-from django.test import Client, override_settings
+from django.test import override_settings
 
 from lms.models import Enrolment, H5PUserState
 from lms.statements import activity_iri
-from tests.content_factories import H5P_TEST, fake_package, grant_token, ingest, interactive_lesson
+from tests.content_factories import (
+    H5P_TEST,
+    SessionClient,
+    fake_package,
+    grant_token,
+    ingest,
+    interactive_lesson,
+)
 from tests.factories import make_user
 from tests.lms_factories import enrol
 
@@ -33,11 +40,11 @@ def token(learner, lesson, package):
 
 
 def state_url(token: str, data_type: str = "state", sub: str = "0") -> str:
-    return f"/content/h5p/{token}/user-data?type={data_type}&sub={sub}"
+    return f"/content/s/{token}/h5p/user-data?type={data_type}&sub={sub}"
 
 
 def save(token: str, data: str, **fields):
-    return Client().post(state_url(token, **fields), {"data": data, "preload": "1", "invalidate": "1"})
+    return SessionClient().post(state_url(token, **fields), {"data": data, "preload": "1", "invalidate": "1"})
 
 
 def options_of(response) -> dict:
@@ -46,10 +53,11 @@ def options_of(response) -> dict:
 
 
 def test_the_player_page_points_h5p_at_the_package_and_the_state_endpoint(token, lesson):
-    response = Client().get(f"/content/h5p/{token}/")
+    response = SessionClient().get(f"/content/s/{token}/h5p/")
     assert response.status_code == 200
     options = options_of(response)
-    assert options["h5pJsonPath"] == f"http://testserver/content/files/{token}"
+    assert options["h5pJsonPath"] == f"http://testserver/content/s/{token}/files"
+    assert options["assetsRequestFetchOptions"] == {"credentials": "include"}
     assert options["frameJs"] == "http://testserver/static/vendor/h5p-standalone/frame.bundle.js"
     assert options["xAPIObjectIRI"] == activity_iri(
         lesson.translation_key, lesson.activity_ids("interactive")[0]
@@ -57,7 +65,7 @@ def test_the_player_page_points_h5p_at_the_package_and_the_state_endpoint(token,
     # h5p-standalone 3.8.2 crashes with a user but no state URL: always the three together.
     assert options["user"]["mail"] and options["saveFreq"] > 0
     assert options["ajax"]["contentUserDataUrl"].endswith(
-        f"/content/h5p/{token}/user-data?type=:dataType&sub=:subContentId"
+        f"/content/s/{token}/h5p/user-data?type=:dataType&sub=:subContentId"
     )
     assert options["embedType"] == "div"
     assert "<title>Is this false?</title>" in response.content.decode()
@@ -65,7 +73,7 @@ def test_the_player_page_points_h5p_at_the_package_and_the_state_endpoint(token,
 
 
 def test_the_player_page_runs_only_our_scripts(token):
-    response = Client().get(f"/content/h5p/{token}/")
+    response = SessionClient().get(f"/content/s/{token}/h5p/")
     policy = response["Content-Security-Policy"]
     script_src = next(part for part in policy.split("; ") if part.startswith("script-src"))
     assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
@@ -75,17 +83,19 @@ def test_the_player_page_runs_only_our_scripts(token):
 
 def test_a_saved_state_is_handed_to_h5p_when_it_starts(token):
     save(token, STATE)
-    assert options_of(Client().get(f"/content/h5p/{token}/"))["contentUserData"] == {"0": {"state": STATE}}
+    assert options_of(SessionClient().get(f"/content/s/{token}/h5p/"))["contentUserData"] == {
+        "0": {"state": STATE}
+    }
 
 
 def test_the_player_refuses_a_scorm_package(learner, course):
     scorm = fake_package("Golf", "en", kind="scorm", files={"imsmanifest.xml": b"<manifest/>"})
     lesson = interactive_lesson(course.modules[1], scorm, title="Golf")
-    assert Client().get(f"/content/h5p/{grant_token(learner, lesson, scorm)}/").status_code == 403
+    assert SessionClient().get(f"/content/s/{grant_token(learner, lesson, scorm)}/h5p/").status_code == 403
 
 
 def test_state_round_trip(token, learner):
-    client = Client()
+    client = SessionClient()
     empty = client.get(state_url(token))
     assert empty.status_code == 200 and empty.json() == {"success": True, "data": False}
     assert empty["Access-Control-Allow-Origin"] == "*"
@@ -111,27 +121,36 @@ def test_h5p_deletes_a_state_by_saving_0(token):
     save(token, STATE)
     save(token, "0")
     assert not H5PUserState.objects.exists()
-    assert Client().get(state_url(token)).json()["data"] is False
+    assert SessionClient().get(state_url(token)).json()["data"] is False
 
 
 def test_states_are_kept_per_sub_content_and_type(token):
     save(token, "[1]", sub="abc-123")
     save(token, "[2]", data_type="answers")
-    assert Client().get(state_url(token, sub="abc-123")).json()["data"] == "[1]"
-    assert Client().get(state_url(token)).json()["data"] is False
-    assert Client().get(state_url(token, data_type="answers")).json()["data"] == "[2]"
+    assert SessionClient().get(state_url(token, sub="abc-123")).json()["data"] == "[1]"
+    assert SessionClient().get(state_url(token)).json()["data"] is False
+    assert SessionClient().get(state_url(token, data_type="answers")).json()["data"] == "[2]"
 
 
 def test_a_state_is_posted_without_cookies_or_csrf(token):
-    response = Client(enforce_csrf_checks=True).post(state_url(token), {"data": STATE, "preload": "1"})
+    response = SessionClient(enforce_csrf_checks=True).post(state_url(token), {"data": STATE, "preload": "1"})
     assert response.status_code == 200
 
 
-def test_the_preflight_allows_any_origin_without_credentials(token):
-    response = Client().options(state_url(token), HTTP_ORIGIN="null")
+def test_the_preflight_lets_the_sandboxed_player_send_its_session_cookie(token):
+    """In sandbox mode the player's origin is "null": credentials only to that named origin."""
+    response = SessionClient().options(state_url(token), HTTP_ORIGIN="null")
     assert response.status_code == 204
-    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response["Access-Control-Allow-Origin"] == "null"
+    assert response["Access-Control-Allow-Credentials"] == "true"
+    assert "Origin" in response["Vary"]
     assert "Content-Type" in response["Access-Control-Allow-Headers"]
+
+
+def test_other_origins_get_no_credentials(token):
+    response = SessionClient().options(state_url(token), HTTP_ORIGIN="https://elsewhere.example")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in response
 
 
 def test_another_learner_cannot_read_it_with_their_own_token(token, course, lesson, package):
@@ -139,16 +158,16 @@ def test_another_learner_cannot_read_it_with_their_own_token(token, course, less
     other = make_user("other")
     enrol(other, course.page)
     theirs = grant_token(other, lesson, package)
-    assert Client().get(state_url(theirs)).json() == {"success": True, "data": False}
+    assert SessionClient().get(state_url(theirs)).json() == {"success": True, "data": False}
     save(theirs, "[]")
-    assert Client().get(state_url(token)).json()["data"] == STATE
+    assert SessionClient().get(state_url(token)).json()["data"] == STATE
 
 
 def test_a_session_does_not_open_someone_elses_state(token, course, learner):
     save(token, STATE)
     other = make_user("other")
     enrol(other, course.page)
-    client = Client()
+    client = SessionClient()
     client.force_login(other)
     # The token is the credential; a tampered one is refused whatever the session says.
     response = client.get(state_url(token[:-2] + "xx"))
@@ -175,14 +194,14 @@ def test_a_state_over_the_limit_is_refused_and_changes_nothing(token):
     ("data_type", "sub"), [("", "0"), ("state/../x", "0"), ("state", "a b"), ("x" * 200, "0")]
 )
 def test_odd_keys_are_refused(token, data_type, sub):
-    response = Client().post(
-        f"/content/h5p/{token}/user-data", {"data": STATE}, QUERY_STRING=f"type={data_type}&sub={sub}"
+    response = SessionClient().post(
+        f"/content/s/{token}/h5p/user-data", {"data": STATE}, QUERY_STRING=f"type={data_type}&sub={sub}"
     )
     assert response.status_code == 404
     assert not H5PUserState.objects.exists()
 
 
 def test_missing_data_is_refused(token):
-    response = Client().post(state_url(token), {"preload": "1"})
+    response = SessionClient().post(state_url(token), {"preload": "1"})
     assert response.status_code == 400
     assert not H5PUserState.objects.exists()

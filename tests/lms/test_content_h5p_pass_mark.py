@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
 from lms.blocks import InteractiveContentBlock
-from tests.content_factories import H5P_TEST, grant_token, ingest
+from tests.content_factories import H5P_TEST, SessionClient, grant_token, ingest
 from tests.lms_factories import make_lesson
 
 
@@ -18,7 +17,7 @@ def package(db):
 def player_html(course, learner, package, block: dict) -> str:
     body = [("interactive", {"package": package, "max_attempts": 0, **block})]
     lesson = make_lesson(course.modules[0], "Try it", body=body, completion_rule="interactive_passed")
-    response = Client().get(f"/content/h5p/{grant_token(learner, lesson, package)}/")
+    response = SessionClient().get(f"/content/s/{grant_token(learner, lesson, package)}/h5p/")
     assert response.status_code == 200
     return response.content.decode()
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
-from django.test import Client, RequestFactory, override_settings
+from django.test import RequestFactory, override_settings
 
 from lms.content.isolation import H5P_FRAME_SCRIPT_HASH, ContentHostMiddleware
-from tests.content_factories import fake_package, grant_token, interactive_lesson
+from tests.content_factories import SessionClient, fake_package, grant_token, interactive_lesson
 from tests.requirements import require
 
 SITE = "http://localhost:8000"
@@ -36,7 +36,7 @@ def directives(response) -> dict[str, str]:
 
 
 def test_sandbox_mode_sandboxes_every_content_response(token):
-    response = Client().get(f"/content/files/{token}/index.html")
+    response = SessionClient().get(f"/content/s/{token}/files/index.html")
     assert response.status_code == 200
     csp = directives(response)
     assert csp["sandbox"] == "allow-scripts allow-forms allow-popups allow-modals"
@@ -47,14 +47,14 @@ def test_sandbox_mode_sandboxes_every_content_response(token):
 
 
 def test_sandbox_mode_refusals_are_sandboxed_too():
-    response = Client().get("/content/files/not-a-token/index.html")
+    response = SessionClient().get("/content/s/not-a-token/files/index.html")
     assert response.status_code == 403
     assert "sandbox" in directives(response)
 
 
 @override_settings(CONTENT_ORIGIN=CONTENT, WAGTAILADMIN_BASE_URL=SITE)
 def test_content_origin_mode_lets_only_the_site_frame_it(token):
-    response = Client().get(f"/content/files/{token}/index.html", HTTP_HOST="content.example:8000")
+    response = SessionClient().get(f"/content/s/{token}/files/index.html", HTTP_HOST="content.example:8000")
     assert response.status_code == 200
     csp = directives(response)
     assert "sandbox" not in csp
@@ -66,7 +66,7 @@ def test_content_origin_mode_lets_only_the_site_frame_it(token):
     CONTENT_ORIGIN=CONTENT, WAGTAILADMIN_BASE_URL=SITE, CSRF_TRUSTED_ORIGINS=["https://nordpeer.example"]
 )
 def test_trusted_site_origins_may_frame_content_too(token):
-    response = Client().get(f"/content/files/{token}/index.html", HTTP_HOST="content.example:8000")
+    response = SessionClient().get(f"/content/s/{token}/files/index.html", HTTP_HOST="content.example:8000")
     assert directives(response)["frame-ancestors"] == f"'self' {SITE} https://nordpeer.example"
 
 
@@ -75,7 +75,7 @@ def test_trusted_site_origins_may_frame_content_too(token):
     "path", ["/", "/en/", "/admin/", "/api/lms/progress", "/accounts/login/", "/media/x.png"]
 )
 def test_the_content_host_serves_nothing_of_the_site(db, path):
-    response = Client().get(path, HTTP_HOST="content.example:8000")
+    response = SessionClient().get(path, HTTP_HOST="content.example:8000")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/plain")
     assert "Set-Cookie" not in response
@@ -84,7 +84,10 @@ def test_the_content_host_serves_nothing_of_the_site(db, path):
 @override_settings(CONTENT_ORIGIN=CONTENT)
 def test_the_content_host_serves_content(token):
     assert (
-        Client().get(f"/content/files/{token}/h5p.json", HTTP_HOST="content.example:8000").status_code == 200
+        SessionClient()
+        .get(f"/content/s/{token}/files/h5p.json", HTTP_HOST="content.example:8000")
+        .status_code
+        == 200
     )
 
 
@@ -109,12 +112,15 @@ def test_the_middleware_keeps_each_host_to_its_own_paths(host, path, passes):
 
 @override_settings(CONTENT_ORIGIN=CONTENT)
 def test_the_site_does_not_serve_content_when_it_has_its_own_origin(token):
-    response = Client().get(f"/content/files/{token}/index.html", HTTP_HOST="localhost:8000")
+    response = SessionClient().get(f"/content/s/{token}/files/index.html", HTTP_HOST="localhost:8000")
     assert response.status_code == 404
 
 
 def test_without_a_content_origin_the_site_serves_content(token):
-    assert Client().get(f"/content/files/{token}/h5p.json", HTTP_HOST="localhost:8000").status_code == 200
+    assert (
+        SessionClient().get(f"/content/s/{token}/files/h5p.json", HTTP_HOST="localhost:8000").status_code
+        == 200
+    )
 
 
 def test_the_allowed_inline_script_is_the_one_h5p_writes_into_its_frame():

@@ -5,9 +5,8 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.test import Client
 
-from tests.content_factories import grant_token, ingest, interactive_lesson
+from tests.content_factories import SessionClient, grant_token, ingest, interactive_lesson
 from tests.factories_packages import h5p_files, make_zip
 
 SCRIPTED_SVG = (
@@ -26,7 +25,7 @@ def token(course, learner):
 
 
 def test_an_svg_is_served_with_a_policy_that_runs_no_script(token):
-    response = Client().get(f"/content/files/{token}/content/images/badge.svg")
+    response = SessionClient().get(f"/content/s/{token}/files/content/images/badge.svg")
 
     assert response.status_code == 200
     assert response["Content-Type"] == "image/svg+xml"
@@ -36,6 +35,6 @@ def test_an_svg_is_served_with_a_policy_that_runs_no_script(token):
 
 
 def test_other_files_keep_the_package_policy(token):
-    response = Client().get(f"/content/files/{token}/H5P.Quiz-1.2/quiz.js")
+    response = SessionClient().get(f"/content/s/{token}/files/H5P.Quiz-1.2/quiz.js")
 
     assert "script-src 'none'" not in response["Content-Security-Policy"]

@@ -9,10 +9,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from django.test import Client
 
 from lms.models import H5PUserState, LearningStatement, ScormItemState
-from tests.content_factories import H5P_TEST, grant_token, ingest, interactive_lesson
+from tests.content_factories import H5P_TEST, SessionClient, grant_token, ingest, interactive_lesson
 from tests.scorm_factories import cmi12, cmi2004, commit_url, golf, open_attempt, scorm_lesson
 
 pytestmark = pytest.mark.postgres
@@ -35,7 +34,7 @@ def attempt2004(learner, course):
 
 
 def post_raw(attempt, body: str):
-    return Client().post(commit_url(attempt), data=body, content_type="text/plain")
+    return SessionClient().post(commit_url(attempt), data=body, content_type="text/plain")
 
 
 def refused(response, status: int, *words: str) -> None:
@@ -115,10 +114,10 @@ def h5p_token(learner, course):
 
 
 def test_nul_in_an_h5p_saved_state_is_refused(h5p_token):
-    url = f"/content/h5p/{h5p_token}/user-data?type=state&sub=0"
-    response = Client().post(url, {"data": '{"answer": "a\u0000b"}', "preload": "1"})
+    url = f"/content/s/{h5p_token}/h5p/user-data?type=state&sub=0"
+    response = SessionClient().post(url, {"data": '{"answer": "a\u0000b"}', "preload": "1"})
     assert response.status_code == 400, response.content
     assert response.json()["success"] is False and "NUL" in response.json()["message"]
     assert not H5PUserState.objects.exists()
-    assert Client().post(url, {"data": '{"answer": true}', "preload": "1"}).status_code == 200
+    assert SessionClient().post(url, {"data": '{"answer": true}', "preload": "1"}).status_code == 200
     assert H5PUserState.objects.get().data == '{"answer": true}'

@@ -1,4 +1,4 @@
-"""POST /content/scorm/commit/<attempt token>: a SCO's CMI becomes statements and progress, once."""
+"""POST /content/s/<session>/scorm/commit/<attempt token>: a SCO's CMI becomes statements and progress, once."""
 
 from __future__ import annotations
 
@@ -7,15 +7,17 @@ import json
 import pytest
 import time_machine
 from django.core import signing
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.utils import timezone
 
 from lms import scorm_runtime
 from lms.models import Enrolment, LearningStatement, LessonProgress, ScormItemState
 from lms.statements import POSITION_EXTENSION, Verb
+from tests.content_factories import SessionClient
 from tests.factories import make_user
 from tests.lms_factories import enrol
 from tests.scorm_factories import (
+    attempt_session,
     cmi12,
     cmi2004,
     commit_url,
@@ -113,14 +115,15 @@ def test_the_final_beacon_as_text_plain_is_accepted(learner, lesson, attempt):
 
 
 def test_the_preflight_is_answered_for_a_sandboxed_frame(attempt):
-    response = Client().options(
+    response = SessionClient().options(
         commit_url(attempt), HTTP_ORIGIN="null", HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST"
     )
     assert response.status_code == 204
-    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response["Access-Control-Allow-Origin"] == "null"
+    assert response["Access-Control-Allow-Credentials"] == "true"
     assert "POST" in response["Access-Control-Allow-Methods"]
     assert "Content-Type" in response["Access-Control-Allow-Headers"]
-    assert Client().get(commit_url(attempt)).status_code == 405
+    assert SessionClient().get(commit_url(attempt)).status_code == 405
 
 
 def nothing_changed(learner, attempt) -> bool:
@@ -144,7 +147,7 @@ def nothing_changed(learner, attempt) -> bool:
     ],
 )
 def test_bad_bodies_are_refused_and_change_nothing(learner, attempt, body, status, words):
-    response = Client().post(commit_url(attempt), data=body, content_type="text/plain")
+    response = SessionClient().post(commit_url(attempt), data=body, content_type="text/plain")
     assert response.status_code == status
     assert response.json()["result"] is False and words in response.json()["error"]
     assert nothing_changed(learner, attempt)
@@ -173,7 +176,9 @@ def test_forged_expired_and_other_learners_tokens_are_refused(learner, lesson, g
     wrong_salt = signing.dumps([attempt.pk, learner.pk], salt="lms.content.grant")
     cmi = cmi12(status="passed", raw=100)
     for token in (forged, wrong_salt, scorm_runtime.attempt_token(attempt) + "x", "nonsense"):
-        response = post_commit(f"/content/scorm/commit/{token}?session={session()}", cmi)
+        response = post_commit(
+            f"/content/s/{attempt_session(attempt)}/scorm/commit/{token}?session={session()}", cmi
+        )
         assert response.status_code == 403, token
         assert "not valid" in response.json()["error"]
     with (
@@ -182,7 +187,9 @@ def test_forged_expired_and_other_learners_tokens_are_refused(learner, lesson, g
     ):
         token = scorm_runtime.attempt_token(attempt)
         clock.shift(2)
-        response = post_commit(f"/content/scorm/commit/{token}?session={session()}", cmi)
+        response = post_commit(
+            f"/content/s/{attempt_session(attempt)}/scorm/commit/{token}?session={session()}", cmi
+        )
     assert response.status_code == 403 and "expired" in response.json()["error"]
     assert nothing_changed(learner, attempt)
     assert not LearningStatement.objects.filter(user=other).exists()

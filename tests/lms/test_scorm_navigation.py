@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
 from lms import scorm_runtime
 from lms.scorm_navigation import moves_from
-from tests.content_factories import grant_token, ingest
+from tests.content_factories import SessionClient, grant_token, ingest
 from tests.scorm_factories import scorm_lesson
 
 REMEDIATION = "scorm2004-sequencing-simple-remediation.zip"
@@ -52,8 +51,10 @@ def test_the_remediation_sample_is_flow_only_in_the_player(course, learner, sett
     lesson = scorm_lesson(course.modules[0], package, "Golf")
     first, second = scorm_runtime.scorm_items(package)[:2]
     assert moves_from(package.manifest, first["identifier"]).choice is False
-    url = f"/content/scorm/{grant_token(learner, lesson, package)}/"
-    html = Client(HTTP_HOST="content.testserver").get(url, {"item": first["identifier"]}).content.decode()
+    url = f"/content/s/{grant_token(learner, lesson, package)}/scorm/"
+    html = (
+        SessionClient(HTTP_HOST="content.testserver").get(url, {"item": first["identifier"]}).content.decode()
+    )
     # scorm-again's sequencing engine decides each move; before it can tell, the control modes:
     # Continue where flow leads on, no Previous at the first item.
     assert 'data-request="continue" data-flow hidden' in html

@@ -5,12 +5,11 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from lms import scorm_lms_rules, scorm_runtime
 from lms.models import LessonProgress, ScormItemState
-from tests.content_factories import grant_token, ingest
+from tests.content_factories import SessionClient, grant_token, ingest
 from tests.factories_packages import make_zip, shared_package
 from tests.scorm_factories import (
     cmi12,
@@ -189,7 +188,7 @@ def test_opening_an_asset_completes_it_and_an_all_asset_package_completes(course
     token = grant_token(learner, lesson, package)
     items = scorm_runtime.scorm_items(package)
     assert {item["scorm_type"] for item in items} == {"asset"}
-    client = Client()
+    client = SessionClient()
     player = reverse("lms_content:scorm_player", kwargs={"token": token})
     for number, item in enumerate(items, start=1):
         assert client.get(player, {"item": item["identifier"]}).status_code == 200

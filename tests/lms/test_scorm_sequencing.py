@@ -13,7 +13,15 @@ from django.utils import timezone
 from lms import scorm_runtime
 from lms.models import LearningStatement, LessonProgress, ScormAttempt
 from lms.statements import Verb
-from tests.scorm_factories import ingest, open_attempt, player_url, scorm_lesson, shared_package
+from tests.content_factories import SessionClient
+from tests.scorm_factories import (
+    attempt_session,
+    ingest,
+    open_attempt,
+    player_url,
+    scorm_lesson,
+    shared_package,
+)
 
 CONTENT_HOST = "content.testserver"
 REMEDIATION = "scorm2004-sequencing-simple-remediation.zip"
@@ -142,12 +150,13 @@ def remediation(course, learner):
 
 
 def content_client() -> Client:
-    return Client(HTTP_HOST=CONTENT_HOST)
+    return SessionClient(HTTP_HOST=CONTENT_HOST)
 
 
 def save(attempt, body: dict | bytes):
     url = reverse(
-        "lms_content:scorm_sequencing_state", kwargs={"token": scorm_runtime.attempt_token(attempt)}
+        "lms_content:scorm_sequencing_state",
+        kwargs={"token": attempt_session(attempt), "attempt_token": scorm_runtime.attempt_token(attempt)},
     )
     data = body if isinstance(body, bytes) else json.dumps(body)
     return content_client().post(url, data=data, content_type="text/plain")

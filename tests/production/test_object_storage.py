@@ -16,11 +16,11 @@ from urllib.request import urlopen
 import boto3
 import pytest
 from django.conf import settings
-from django.test import Client, override_settings
+from django.test import override_settings
 
 from lms.models import InteractivePackage, PackageStatus
 from lms.models.packages import package_storage
-from tests.content_factories import H5P_TEST, grant_token, ingest, interactive_lesson
+from tests.content_factories import H5P_TEST, SessionClient, grant_token, ingest, interactive_lesson
 from tests.factories import make_user
 from tests.factories_packages import shared_package
 from tests.lms_factories import enrol, make_course
@@ -135,30 +135,30 @@ def test_a_real_package_in_the_bucket_reaches_its_learner_only(s3, home):
     assert not (Path(local_storage.location) / package.folder).exists()
 
     lesson = interactive_lesson(course.modules[0], package)
-    url = f"/content/files/{grant_token(learner, lesson, package)}/"
+    url = f"/content/s/{grant_token(learner, lesson, package)}/files/"
     with zipfile.ZipFile(shared_package(H5P_TEST)) as archive:
         h5p_json = archive.read("h5p.json")
         largest = max(archive.infolist(), key=lambda info: info.file_size)
         largest_bytes = archive.read(largest)
 
-    response = Client().get(url + "h5p.json")
+    response = SessionClient().get(url + "h5p.json")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == h5p_json
     assert response["Content-Length"] == str(len(h5p_json))
 
     # Ranges come from the bucket as ranges, for the largest file of the package.
-    response = Client().get(url + largest.filename, HTTP_RANGE="bytes=100-4195")
+    response = SessionClient().get(url + largest.filename, HTTP_RANGE="bytes=100-4195")
     assert response.status_code == 206
     assert b"".join(response.streaming_content) == largest_bytes[100:4196]
     assert response["Content-Range"] == f"bytes 100-4195/{largest.file_size}"
-    response = Client().get(url + largest.filename, HTTP_RANGE="bytes=-50")
+    response = SessionClient().get(url + largest.filename, HTTP_RANGE="bytes=-50")
     assert b"".join(response.streaming_content) == largest_bytes[-50:]
-    assert Client().get(url + "content/", HTTP_RANGE="").status_code == 404  # a folder is no file
-    assert Client().get(url + "no-such-file.js").status_code == 404
+    assert SessionClient().get(url + "content/", HTTP_RANGE="").status_code == 404  # a folder is no file
+    assert SessionClient().get(url + "no-such-file.js").status_code == 404
 
     # Someone signed in but not enrolled is refused, though the file is there.
     outsider = make_user("s3-outsider")
-    response = Client().get(f"/content/files/{grant_token(outsider, lesson, package)}/h5p.json")
+    response = SessionClient().get(f"/content/s/{grant_token(outsider, lesson, package)}/files/h5p.json")
     assert response.status_code == 403
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from django.http import HttpResponse
-from django.test import Client, RequestFactory
+from django.test import RequestFactory
 
-from tests.content_factories import fake_package, grant_token, interactive_lesson
+from tests.content_factories import SessionClient, fake_package, grant_token, interactive_lesson
 from tests.factories import make_user
 from tests.lms_factories import enrol, make_course
 from website.content_security import SiteCSPMiddleware
@@ -73,7 +73,7 @@ def test_content_responses_keep_their_own_policy(home):
     enrol(learner, course.page)
     package = fake_package("Page", "en", files={"index.html": b"<p>hi</p>", "h5p.json": b"{}"})
     token = grant_token(learner, interactive_lesson(course.modules[0], package), package)
-    response = Client().get(f"/content/files/{token}/index.html")
+    response = SessionClient().get(f"/content/s/{token}/files/index.html")
     assert response.status_code == 200
     csp = directives(response)
     assert "sandbox" in csp  # lms.content's policy, not the site's

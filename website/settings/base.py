@@ -232,8 +232,10 @@ LMS_BULK_ENROLMENT_MAX_BYTES = 512 * 1024
 CONTENT_ORIGIN = ENV.content_origin
 #: Other sites' origins that H5P/SCORM content may load from (its CSP); empty by default.
 LMS_CONTENT_EXTERNAL_ORIGINS = ENV.content_external_origins
-# How long a learner's signed link to a package's files stays valid (seconds).
+# How long a learner's content session (a player opened in a lesson) stays valid (seconds).
 LMS_CONTENT_GRANT_MAX_AGE = 12 * 60 * 60
+# How long the one-use launch link a lesson page puts in its content frame may wait to be opened.
+LMS_CONTENT_LAUNCH_MAX_AGE = 60
 # The most an H5P exercise may save for one learner to resume (its contentUserData), in bytes.
 LMS_H5P_MAX_STATE_BYTES = 256 * 1024
 # Limits an uploaded package must keep (checked before anything is unpacked).

@@ -1,7 +1,8 @@
 // Inside the lesson's frame: runs an H5P package with h5p-standalone and passes the statements
 // about the exercise as a whole to the lesson page, which records them. Statements about its
 // sub-questions stay here: completion and score come from the top-level activity only.
-// This page has no session and cannot reach the site's API (its CSP has no connect-src for it).
+// This page has no site session and cannot reach the site's API (its CSP has no connect-src for it);
+// its own requests carry the content session's cookie (lms.content.launch).
 (function () {
   "use strict";
   const INTERACTED = "http://adlnet.gov/expapi/verbs/interacted";
@@ -91,6 +92,9 @@
     const options = JSON.parse(document.getElementById("h5p-options").textContent);
     const iri = container.dataset.objectIri;
     new window.H5PStandalone.H5P(container, options).then(function () {
+      // H5P saves the learner's state with jQuery: with the content session's cookie, which a
+      // sandboxed page (origin "null") sends only when asked to. H5P's jQuery exists from now on.
+      if (window.H5P && window.H5P.jQuery) window.H5P.jQuery.ajaxSetup({ xhrFields: { withCredentials: true } });
       window.H5P.externalDispatcher.on("xAPI", function (event) {
         const statement = event.data && event.data.statement;
         if (!isTopLevel(statement, iri) || (statement.verb && statement.verb.id === INTERACTED)) return;

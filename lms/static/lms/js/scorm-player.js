@@ -49,6 +49,8 @@
     autocommitSeconds: data.autocommitSeconds,
     logLevel: 4,
     xhrResponseHandler: answer,
+    // Commits carry the content session's cookie (the final one is a beacon, which always does).
+    xhrWithCredentials: true,
   };
   // SCORM 2004 sequencing: scorm-again's engine runs the package's activity tree. It tells the
   // player which activity to deliver; the player shows that item's page.
@@ -173,7 +175,7 @@
     const current = currentActivity() || JSON.parse(state).sequencing?.suspendedActivity || null;
     const body = JSON.stringify({ state: state, current: current, rollup: rollup });
     return fetch(sequencing.saveUrl, {
-      method: "POST", body: body, keepalive: keepalive === true, credentials: "omit",
+      method: "POST", body: body, keepalive: keepalive === true, credentials: "include",
       headers: { "Content-Type": "application/json" },
     }).then((response) => {
       if (!response.ok) { saveStatus.textContent = data.texts.notSaved + " " + response.status; return; }
