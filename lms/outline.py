@@ -14,6 +14,7 @@ from django.conf import settings
 from wagtail.models import Page
 
 from lms.models import CoursePage, Enrolment, LessonPage, LessonProgress, ModulePage, ProgressStatus
+from website import page_cache
 from website.languages import in_language
 
 
@@ -132,12 +133,36 @@ class CourseOutline:
 _LESSON_FIELDS_LEFT_OUT = ("body",)
 
 
-def course_outline(course: CoursePage, language: str, user=None) -> CourseOutline:
+def course_outline(course: CoursePage, language: str, user=None, request=None) -> CourseOutline:
     """The outline of ``course`` for a reader of ``language`` (and ``user``'s progress, if given).
 
-    At most seven queries whatever the number of modules, lessons, learners and languages;
-    four when the reader reads the source language.
+    The structure is the same for every reader of a language: kept per content generation
+    (website.page_cache), so a publication, an unpublication, a move or a new translation shows
+    on the next request. The learner's own records are read every time, in two queries
+    (progress of all the course's lessons, enrolment), whatever the size of the course.
     """
+    outline = page_cache.for_generation(
+        "course-outline", (course.pk, language), lambda: _structure(course, language), request=request
+    )
+    if user is not None and user.is_authenticated:
+        keys = [lesson.key for lesson in outline.lessons]
+        progress = {p.lesson_key: p for p in LessonProgress.objects.filter(user=user, lesson_key__in=keys)}
+        for lesson in outline.lessons:
+            lesson.progress = progress.get(lesson.key)
+        outline.enrolment = Enrolment.objects.filter(user=user, course_key=outline.key).first()
+    previous = None
+    for entry in outline.modules:
+        held_back = previous is not None and (previous.locked or not previous.completed)
+        if entry.page.requires_previous and held_back:
+            entry.locked = True
+            for lesson in entry.lessons:
+                lesson.locked = True
+        previous = entry
+    return outline
+
+
+def _structure(course: CoursePage, language: str) -> CourseOutline:
+    """The outline without a reader: modules and lessons in ``language``, in at most five queries."""
     source = source_course(course)
     modules = list(ModulePage.objects.live().child_of(source).order_by("path"))
     lessons = list(
@@ -146,12 +171,6 @@ def course_outline(course: CoursePage, language: str, user=None) -> CourseOutlin
     shown = _in_language(ModulePage, modules, language, source) | _in_language(
         LessonPage, lessons, language, source
     )
-    progress: dict[uuid.UUID, LessonProgress] = {}
-    enrolment = None
-    if user is not None and user.is_authenticated:
-        keys = [lesson.translation_key for lesson in lessons]
-        progress = {p.lesson_key: p for p in LessonProgress.objects.filter(user=user, lesson_key__in=keys)}
-        enrolment = Enrolment.objects.filter(user=user, course_key=source.translation_key).first()
     entries = []
     for module in modules:
         entry = ModuleEntry(key=module.translation_key, page=shown.get(module.translation_key, module))
@@ -160,28 +179,13 @@ def course_outline(course: CoursePage, language: str, user=None) -> CourseOutlin
                 key=lesson.translation_key,
                 page=shown.get(lesson.translation_key, lesson),
                 required=lesson.required,
-                progress=progress.get(lesson.translation_key),
             )
             for lesson in lessons
             if lesson.path.startswith(module.path)
         ]
         entries.append(entry)
-    previous = None
-    for entry in entries:
-        if (
-            entry.page.requires_previous
-            and previous is not None
-            and (previous.locked or not previous.completed)
-        ):
-            entry.locked = True
-            for lesson in entry.lessons:
-                lesson.locked = True
-        previous = entry
     return CourseOutline(
-        course=_course_in_language(course, source, language),
-        key=source.translation_key,
-        modules=entries,
-        enrolment=enrolment,
+        course=_course_in_language(course, source, language), key=source.translation_key, modules=entries
     )
 
 

@@ -61,6 +61,15 @@ def source_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def new_content_generation():
+    """What website.page_cache keeps per generation (menus, outlines, the routing's site and home)
+    must not outlive a test: its rows are rolled back, which no signal reports."""
+    from website import page_cache
+
+    page_cache.new_generation()
+
+
 def site_structure() -> SiteStructure:
     """The site as ``set_up_site`` left it, read back; built again where a flush removed it."""
     source = HomePage.objects.filter(depth=2, locale__language_code=settings.LANGUAGE_CODE).first()

@@ -85,9 +85,10 @@ def page_cache() -> BaseCache:
 
 
 def new_generation() -> None:
-    """Make every stored page stale (see the module's docstring for when)."""
-    if timeout_seconds() <= 0:
-        return
+    """Make every stored page stale (see the module's docstring for when).
+
+    Kept even with the page cache off: what ``for_generation`` keeps is keyed by it too.
+    """
     try:
         page_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
     except CACHE_ERRORS:
@@ -99,6 +100,65 @@ def new_generation() -> None:
 def new_generation_now_and_on_commit() -> None:
     new_generation()
     transaction.on_commit(new_generation)
+
+
+# --- What every reader shares, kept per generation ----------------------------------------
+
+#: Where ``for_generation`` keeps what it builds: Redis in production, else each process's memory.
+#: Safe either way: the key holds the generation, read from the shared ``pages`` cache, so an edit
+#: made in any process reaches every process's copy on its next request.
+CONTENT_CACHE_ALIAS = "default"
+#: Entries of a past generation are never read again; they only wait to expire.
+CONTENT_CACHE_SECONDS = 24 * 3600
+_REQUEST_GENERATION = "_page_cache_generation"
+_MISSING = object()
+
+
+def current_generation(request: HttpRequest | None = None) -> str | None:
+    """The generation now (one is started if there is none); None when the cache cannot be read.
+
+    Read once per request: everything a request builds from the content then belongs to one
+    generation, read before the rows it is built from.
+    """
+    if request is not None and hasattr(request, _REQUEST_GENERATION):
+        return getattr(request, _REQUEST_GENERATION)
+    try:
+        cache = page_cache()
+        token = cache.get(GENERATION_KEY)
+        if token is None:
+            cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+            token = cache.get(GENERATION_KEY)
+    except CACHE_ERRORS:
+        logger.warning("The page cache cannot be read: content is read from the database", exc_info=True)
+        token = None
+    if request is not None:
+        setattr(request, _REQUEST_GENERATION, token)
+    return token
+
+
+def for_generation(name: str, parts: tuple, build, request: HttpRequest | None = None):
+    """What ``build()`` returns for ``parts``, built once per generation and kept for every reader.
+
+    Only for what depends on nothing but the rows that make a new generation (pages, locales,
+    sites, view restrictions, snippets, media): never on a reader, their records or the time.
+    """
+    token = current_generation(request)
+    if token is None:
+        return build()
+    key = "content:" + hashlib.sha256(repr((name, token, parts)).encode()).hexdigest()
+    cache = caches[CONTENT_CACHE_ALIAS]
+    try:
+        found = cache.get(key, _MISSING)
+    except CACHE_ERRORS:
+        return build()
+    if found is not _MISSING:
+        return found
+    value = build()
+    try:
+        cache.set(key, value, CONTENT_CACHE_SECONDS)
+    except CACHE_ERRORS:
+        logger.warning("The content cache cannot store %s", name, exc_info=True)
+    return value
 
 
 # --- Requests and responses ---------------------------------------------------------------
@@ -252,15 +312,14 @@ def _changes_public_pages() -> tuple[type, ...]:
 @receiver(post_save, dispatch_uid="page-cache-saved")
 @receiver(post_delete, dispatch_uid="page-cache-deleted")
 def _row_changed(sender, **kwargs) -> None:
-    if timeout_seconds() > 0 and issubclass(sender, _changes_public_pages()):
+    if issubclass(sender, _changes_public_pages()):
         new_generation_now_and_on_commit()
 
 
 @receiver(post_page_move, dispatch_uid="page-cache-moved")
 def _page_moved(sender, **kwargs) -> None:
     # A move rewrites the descendants' paths with UPDATEs, not saves: its own signal.
-    if timeout_seconds() > 0:
-        new_generation_now_and_on_commit()
+    new_generation_now_and_on_commit()
 
 
 @receiver(post_migrate, dispatch_uid="page-cache-migrated")
@@ -276,13 +335,13 @@ def _migrated(sender, **kwargs) -> None:
 @checks.register(checks.Tags.caches, deploy=True)
 def check_page_cache_is_shared(app_configs, **kwargs) -> list[checks.CheckMessage]:
     backend = settings.CACHES.get(CACHE_ALIAS, {}).get("BACKEND", "")
-    if timeout_seconds() > 0 and backend.endswith("LocMemCache"):
+    # Even with the page cache off: the generation it holds keys what ``for_generation`` keeps.
+    if backend.endswith("LocMemCache"):
         return [
             checks.Warning(
                 "The page cache is kept in each process's memory: after an edit, other workers "
-                "keep serving the old page until it expires.",
-                hint="Set REDIS_URL (or leave CACHES['pages'] on files in PAGE_CACHE_DIR), "
-                "or PAGE_CACHE_SECONDS=0 to turn the page cache off.",
+                "keep serving the old page, menu and course outline.",
+                hint="Set REDIS_URL (or leave CACHES['pages'] on files in PAGE_CACHE_DIR).",
                 id="website.W010",
             )
         ]

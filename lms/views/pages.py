@@ -10,20 +10,31 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from lms.knowledge_checks import latest_attempts
-from lms.models import LessonPage, LessonProgress
+from lms.models import CoursePage, LessonPage, LessonProgress
 from lms.models.courses import course_of
 from lms.outline import course_outline
 from lms.permissions import can_open_course_content
 from lms.progress import record_visit
 from lms.statements import activity_iri
+from website import page_cache
 
 
 def _language(page) -> str:
     return page.locale.language_code
 
 
+def _course(page, request) -> CoursePage | None:
+    """The course of a module or lesson: from the pages routing passed on the way to it, kept per
+    content generation (website.page_cache), else asked of the page tree."""
+    ancestors = getattr(page, "_site_ancestors", None) or []
+    course_ids = [ancestor.pk for ancestor in ancestors if ancestor.specific_class is CoursePage]
+    if not course_ids:
+        return course_of(page)
+    return page_cache.for_generation("course", (course_ids[-1],), lambda: course_of(page), request=request)
+
+
 def course_context(course, request) -> dict:
-    outline = course_outline(course, _language(course), request.user)
+    outline = course_outline(course, _language(course), request.user, request)
     enrolled = outline.enrolment is not None
     return {
         "outline": outline,
@@ -34,7 +45,7 @@ def course_context(course, request) -> dict:
 
 
 def module_context(module, request) -> dict:
-    outline = course_outline(course_of(module), _language(module), request.user)
+    outline = course_outline(_course(module, request), _language(module), request.user, request)
     entry = next((m for m in outline.modules if m.key == module.translation_key), None)
     return {"outline": outline, "module_entry": entry, "enrolled": outline.enrolment is not None}
 
@@ -54,7 +65,7 @@ def lesson_context(lesson: LessonPage, request) -> dict:
     # serve_lesson has built the outline already when it opened the lesson for a participant.
     outline = getattr(request, "lesson_outline", None)
     if outline is None:
-        outline = course_outline(course_of(lesson), _language(lesson), user)
+        outline = course_outline(_course(lesson, request), _language(lesson), user, request)
     entry = outline.entry(lesson.translation_key)
     progress = entry.progress if entry else None
     if entry is None and user.is_authenticated:
@@ -98,8 +109,8 @@ def serve_lesson(lesson: LessonPage, request, serve):
     request: the access check, the visit, the page's context and its interactive frames.
     """
     user = request.user
-    course = course_of(lesson)
-    outline = course_outline(course, _language(lesson), user) if user.is_authenticated else None
+    course = _course(lesson, request)
+    outline = course_outline(course, _language(lesson), user, request) if user.is_authenticated else None
     enrolled = outline is not None and outline.enrolment is not None
     if not enrolled and not can_open_course_content(user, course):
         if not user.is_authenticated:

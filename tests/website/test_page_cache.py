@@ -317,7 +317,10 @@ def test_check_deploy_warns_about_a_page_cache_in_each_process_s_memory(settings
     memory = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     settings.CACHES = {**settings.CACHES, "pages": memory}
     assert [m.id for m in page_cache.check_page_cache_is_shared(None)] == ["website.W010"]
+    # Off, its generation still keys the menus and outlines every worker must see change.
     settings.PAGE_CACHE_SECONDS = 0
+    assert [m.id for m in page_cache.check_page_cache_is_shared(None)] == ["website.W010"]
+    settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache"}}
     assert page_cache.check_page_cache_is_shared(None) == []
 
 

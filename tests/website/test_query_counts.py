@@ -75,19 +75,18 @@ def test_a_translated_page_in_a_language_also_costs_the_same(client, material, t
 
 # --- Exact ceilings (issue 18: home <= 8, material <= 10) --------------------------------------------
 # Exact, so that a new query is a decision. Rendered for an anonymous reader without the page cache
-# (a miss), warm: the first request fills Wagtail's site root paths and the content types.
-# Wagtail's routing costs 3 before any page code runs (the site, the active locale, the home's
-# specific page); the hook that sends readers along their fallback chain asks for the page's
-# locale (1, the home's only); every page's chrome is its view restrictions, its translations for
-# the switcher and the menu (3). The home adds its sections, events and partners (3). A material
-# page adds its route (2) and its body: the video blocks' chosen pages, their copies in the
-# reader's language with files and posters, their captions (3, however many videos), the
-# document blocks' documents (1). A translation adds Wagtail's finding the language's home from
-# the site's root, the English home (2), and the translation status behind its "may be out of
-# date" notice (5, website/translation_status.py; the source page comes from the switcher's).
-HOME_QUERIES = 10
-MATERIAL_QUERIES = 12
-TRANSLATED = 2 + 5
+# (a miss), warm: the first request fills what is kept per content generation (website.page_cache).
+# Kept per generation, so no query: the site, the language's home (website/routing.py), the view
+# restrictions and the menu (website/models/base.py). Every page's chrome is its translations for
+# the switcher (1). The home adds its sections, events and partners (3). A material page adds its
+# route (2: the pages on its path, the page itself) and its body: the video blocks' chosen pages,
+# their copies in the reader's language with files and posters, their captions (3, however many
+# videos), the document blocks' documents (1). A translation adds the translation status behind its
+# "may be out of date" notice (6, website/translation_status.py; the source page comes from the
+# switcher's).
+HOME_QUERIES = 4
+MATERIAL_QUERIES = 7
+TRANSLATED = 6
 
 
 @pytest.fixture

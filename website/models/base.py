@@ -1,7 +1,7 @@
 """What every page of the site shares: its language links and its translation rules."""
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +30,22 @@ def under_view_restriction() -> Exists:
     return Exists(
         PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
     )
+
+
+def menu_of(home: Page) -> list[Page]:
+    """The main menu under a language's home: its public live pages shown in menus."""
+    return list(home.get_children().live().in_menu().exclude(under_view_restriction()))
+
+
+def _view_restrictions() -> list[tuple[str, PageViewRestriction]]:
+    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+    return [(restriction.page.path, restriction) for restriction in restrictions.order_by("pk")]
+
+
+def site_view_restrictions() -> list[tuple[str, PageViewRestriction]]:
+    """Every view restriction with its page's tree path, kept per generation (a restriction saved or
+    deleted, a page moved makes a new one)."""
+    return page_cache.for_generation("view-restrictions", (), _view_restrictions)
 
 
 #: Translation rules for the fields every page inherits from Wagtail's Page.
@@ -111,13 +127,18 @@ class SitePage(Page):
         return RouteResult(target)
 
     def get_view_restrictions(self):
-        """Wagtail's, from the ancestors routing passed (an alias counts as its source) in one query."""
+        """Wagtail's, from the ancestors routing passed (an alias counts as its source), without a
+        query: the site's restrictions are few and kept per generation (website.page_cache)."""
         ancestors = getattr(self, "_site_ancestors", None)
         if ancestors is None:
             return super().get_view_restrictions()
         ids = {page.alias_of_id or page.pk for page in [*ancestors, self]}
         tree_root = self.path[: self.steplen]
-        return PageViewRestriction.objects.filter(Q(page_id__in=ids) | Q(page__path=tree_root))
+        return [
+            restriction
+            for path, restriction in site_view_restrictions()
+            if restriction.page_id in ids or path == tree_root
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -129,7 +150,7 @@ class SitePage(Page):
         context["languages"] = page_languages(self, request)
         context["breadcrumbs"] = ancestors
         context["home"] = home
-        context["menu"] = home.get_children().live().in_menu().exclude(under_view_restriction())
+        context["menu"] = page_cache.for_generation("menu", (home.pk,), lambda: menu_of(home), request)
         self._load_body_videos()
         return context
 

@@ -54,6 +54,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Hands Wagtail the site and the language's home kept per content generation.
+    "website.routing.CachedRoutingMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After everything that renders: the header carries the nonce the templates used.
     "website.content_security.SiteCSPMiddleware",
@@ -219,6 +221,12 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Anonymous readers' pages go to a cache all processes share in any case (website.page_cache).
 CACHES = {"default": shared_cache(ENV), "pages": page_cache(ENV)}
 PAGE_CACHE_SECONDS = ENV.page_cache_seconds
+# Sessions read from the shared cache, written through to the database: a signed-in request
+# reads its session without a query. Only with Redis: a session kept in one process's memory
+# would outlive a sign-out made in another.
+SESSION_ENGINE = f"django.contrib.sessions.backends.{'cached_db' if ENV.redis_url else 'db'}"
+# Django's model permissions, a person's and their groups' read in one query instead of two.
+AUTHENTICATION_BACKENDS = ["website.permission_backend.OneQueryModelBackend"]
 
 # --- Learning (lms) -------------------------------------------------------------
 # Largest body the statements API accepts (bytes): 50 statements fit easily.

@@ -15,6 +15,8 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
+# As in production with Redis (one process here, so its memory is the shared cache).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Off: each test's transaction is rolled back, which no signal reports, so a page stored in one
 # test would outlive it. tests/website/test_page_cache*.py turn it on and empty it themselves.
 PAGE_CACHE_SECONDS = 0

@@ -1,0 +1,96 @@
+"""What the site keeps per content generation (the site, each language's home, the menu, the view
+restrictions; website/routing.py, website/models/base.py) shows every change on the next request.
+
+Each test warms the kept copy first, so a change that did not make a new generation would be
+served from it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import PageViewRestriction, Site
+
+from tests import factories
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+
+
+def menu(client, url: str = "/en/") -> list[str]:
+    response = client.get(url)
+    assert response.status_code == 200
+    return [a.get_text() for a in BeautifulSoup(response.content, "html.parser").select(".main-menu a")]
+
+
+def test_a_page_published_into_the_menu_shows_on_the_next_request(client, home):
+    factories.make_material(home, "First", show_in_menus=True)
+    assert menu(client) == ["First"]
+    factories.make_material(home, "Second", show_in_menus=True)
+    assert menu(client) == ["First", "Second"]
+
+
+def test_an_unpublished_page_leaves_the_menu_and_its_address(client, home):
+    page = factories.make_material(home, "Going", show_in_menus=True)
+    assert menu(client) == ["Going"]
+    assert client.get(page.url).status_code == 200
+    page.unpublish()
+    assert menu(client) == []
+    assert client.get("/en/going/").status_code == 404
+
+
+def test_a_new_title_shows_in_the_menu(client, home):
+    page = factories.make_material(home, "Old title", show_in_menus=True)
+    assert menu(client) == ["Old title"]
+    page.title = "New title"
+    factories.publish(page)
+    assert menu(client) == ["New title"]
+
+
+def test_a_moved_page_is_found_at_its_new_address_and_in_the_menu(client, home):
+    section = factories.make_section(home, "Library", show_in_menus=True)
+    page = factories.make_material(section, "Moving", show_in_menus=True)
+    assert client.get("/en/library/moving/").status_code == 200
+    assert menu(client) == ["Library"]
+    page.move(home, pos="last-child")
+    old_address = client.get("/en/library/moving/")  # Wagtail leaves a redirect to the new one
+    assert (old_address.status_code, old_address["Location"]) == (301, "/en/moving/")
+    assert client.get("/en/moving/").status_code == 200
+    assert menu(client) == ["Library", "Moving"]
+
+
+def test_a_new_translation_shows_in_its_language_s_menu(client, home, translated_home, translate_page):
+    page = factories.make_material(home, "Peer work", show_in_menus=True)
+    assert menu(client, "/nb/") == []
+    translate_page(page, "nb", {"Peer work": "Likepersonsarbeid"})
+    assert menu(client, "/nb/") == ["Likepersonsarbeid"]
+    assert client.get("/nb/peer-work/").status_code == 200
+
+
+def test_a_view_restriction_applies_on_the_next_request(client, home):
+    page = factories.make_material(home, "Members only", show_in_menus=True)
+    assert client.get(page.url).status_code == 200
+    assert menu(client) == ["Members only"]
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(page.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    assert menu(client) == []
+    restriction.delete()
+    assert client.get(page.url).status_code == 200
+
+
+def test_a_restriction_on_an_ancestor_covers_the_pages_below(client, home):
+    section = factories.make_section(home, "Closed")
+    page = factories.make_material(section, "Inside")
+    assert client.get(page.url).status_code == 200
+    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(page.url).status_code == 302
+
+
+def test_a_site_moved_to_another_host_is_found_there_at_once(client, home):
+    site = Site.objects.get(is_default_site=True)
+    assert client.get("/en/", HTTP_HOST="testserver").status_code == 200
+    site.is_default_site = False
+    site.hostname = "nordpeer.example"
+    site.save()
+    assert client.get("/en/", HTTP_HOST="testserver").status_code == 404
+    assert client.get("/en/", HTTP_HOST="nordpeer.example").status_code == 200

@@ -1,0 +1,75 @@
+"""Wagtail's routing of a page request, with the site and the language's home kept per generation.
+
+Wagtail finds, on every request, the site for the host (a query), the active locale (a query),
+the language's home from the site's root page (one or two) and its specific page (one), before
+``SitePage.route`` finds the page itself. Those depend only on sites, locales and pages, whose
+every change makes a new generation (website.page_cache): here they are kept per generation and
+handed to Wagtail where it looks for them (``request._wagtail_site`` and
+``request._wagtail_route_for_request``), so Wagtail's own ``serve`` view runs unchanged.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest
+from django.http.request import split_domain_port
+from django.utils import translation
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
+from wagtail.models.sites import get_site_for_hostname
+
+from website import page_cache
+
+
+def _site_for_host(hostname: str, port: int) -> Site | None:
+    try:
+        return get_site_for_hostname(hostname, port)  # with its root page
+    except Site.DoesNotExist:
+        return None
+
+
+def site_for_request(request: HttpRequest) -> Site | None:
+    """Wagtail's ``Site.find_for_request``, kept per generation by host and port."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    return page_cache.for_generation(
+        "site", (hostname, port), lambda: _site_for_host(hostname, port), request=request
+    )
+
+
+def _home_in_language(site: Site) -> Page:
+    home = site.root_page.localized.specific
+    home.locale  # noqa: B018 (the routing hooks ask for the page's language)
+    return home
+
+
+def home_for_request(request: HttpRequest, site: Site) -> Page:
+    """The site's home in the active language (Wagtail's ``root_page.localized.specific``)."""
+    language = translation.get_language()
+    return page_cache.for_generation(
+        "home", (site.pk, language), lambda: _home_in_language(site), request=request
+    )
+
+
+class CachedRoutingMiddleware:
+    """Route Wagtail's page requests from the kept site and home (see the module docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_views.serve or hasattr(request, "_wagtail_route_for_request"):
+            return None
+        site = site_for_request(request)
+        request._wagtail_site = site
+        if site is None:
+            return None  # Wagtail's serve answers 404, as without a site
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        components = [component for component in path.split("/") if component]
+        try:
+            request._wagtail_route_for_request = home_for_request(request, site).route(request, components)
+        except Http404:
+            request._wagtail_route_for_request = None
+        return None
