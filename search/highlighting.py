@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -23,29 +24,53 @@ SNIPPET_WORDS = 32
 SCAN_CHARS = 3_000
 
 
-def _matching(words: list[tuple[int, int, str]], language: str, terms: Collection[str]) -> list[bool]:
-    # Stemming every word is the cost: a word is stemmed only if its folded start is some term's
-    # start, and each distinct word once. Folding the words joined is one call instead of hundreds.
-    starts = {t[:3] for t in terms}
-    # Only the compounding languages' words can hold a term inside; one expression finds any of them.
-    parts = sorted({t for t in terms if len(t) >= MIN_PART}) if language in COMPOUNDING_LANGUAGES else []
-    inner = re.compile("|".join(map(re.escape, parts))) if parts else None
-    stops = stop_words(language)
-    folded = fold("\n".join(w for _s, _e, w in words)).split("\n")
-    known: dict[str, bool] = {}
-    found = []
-    for (_start, _end, word), plain in zip(words, folded, strict=True):
-        match = known.get(word)
-        if match is None:
-            # A compound may match through a later part: a long word is looked at when a term is inside it.
-            likely = any(plain[:n] in starts for n in (3, 2, 1)) or bool(
-                inner and len(word) >= MIN_COMPOUND and inner.search(plain)
-            )
-            match = known[word] = (
-                likely and word not in stops and any(t in terms for t in word_terms(language, word))
-            )
-        found.append(match)
-    return found
+class _QueryWords:
+    """Which words of one language's texts stand for a query's terms; each distinct word is decided once.
+
+    Kept per (language, terms) for the snippets of a whole results page and for repeated queries:
+    their texts share most words, and deciding a word (stemming it) is the cost.
+    """
+
+    def __init__(self, language: str, terms: frozenset[str]) -> None:
+        self.language = language
+        self.terms = terms
+        self.starts = {t[:3] for t in terms}
+        # Only the compounding languages' words can hold a term inside; one expression finds any of them.
+        parts = sorted({t for t in terms if len(t) >= MIN_PART}) if language in COMPOUNDING_LANGUAGES else []
+        self.inner = re.compile("|".join(map(re.escape, parts))) if parts else None
+        self.stops = stop_words(language)
+        self.known: dict[str, bool] = {}
+
+    def flags(self, words: list[str]) -> list[bool]:
+        known = self.known
+        new = [w for w in dict.fromkeys(words) if w not in known]
+        if new:
+            if len(known) > _MAX_KNOWN_WORDS:
+                known.clear()
+            # Folding the words joined is one call instead of hundreds.
+            for word, plain in zip(new, fold("\n".join(new)).split("\n"), strict=True):
+                known[word] = self._matches(word, plain)
+        return [known[w] for w in words]
+
+    def _matches(self, word: str, plain: str) -> bool:
+        # Stemming every word is the cost: a word is stemmed only if its folded start is some term's start.
+        # A compound may match through a later part: a long word is looked at when a term is inside it.
+        starts = self.starts
+        likely = plain[:3] in starts or plain[:2] in starts or plain[:1] in starts
+        if not likely and self.inner and len(word) >= MIN_COMPOUND:
+            likely = bool(self.inner.search(plain))
+        if not likely or word in self.stops:
+            return False
+        return any(t in self.terms for t in word_terms(self.language, word))
+
+
+#: A query's decided words are forgotten past this many (a page of long texts stays far below it).
+_MAX_KNOWN_WORDS = 20_000
+
+
+@lru_cache(maxsize=32)
+def _query_words(language: str, terms: frozenset[str]) -> _QueryWords:
+    return _QueryWords(language, terms)
 
 
 def snippet(text: str, language: str, terms: Collection[str], size: int = SNIPPET_WORDS) -> SafeString:
@@ -54,7 +79,7 @@ def snippet(text: str, language: str, terms: Collection[str], size: int = SNIPPE
     words = list(word_spans(text))
     if not words:
         return mark_safe("")  # noqa: S308 - empty
-    hits = _matching(words, language, terms)
+    hits = _query_words(language, frozenset(terms)).flags([word for _start, _end, word in words])
     best_start, best_count, count = 0, -1, 0
     for index in range(len(words)):
         count += hits[index]
