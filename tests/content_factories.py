@@ -69,6 +69,14 @@ def grant_token(user, lesson: LessonPage, package: InteractivePackage, activity:
     return ContentGrant(user.pk, lesson.translation_key, activity, package.uuid).with_nonce().sign()
 
 
+def launch_path(user, lesson: LessonPage, package: InteractivePackage) -> str:
+    """A fresh one-use launch link for ``user``'s frame of ``lesson``, as its page would give it."""
+    from django.urls import reverse
+
+    grant = ContentGrant(user.pk, lesson.translation_key, block_activity(lesson), package.uuid)
+    return reverse("lms_content:launch", kwargs={"token": grant.launch_token()})
+
+
 def hold_session(client: Client, url: str) -> Client:
     """``client`` with the cookie of the content session in ``url``, as the browser that opened it has."""
     session = re.search(r"/content/s/([^/]+)/", url)

@@ -24,6 +24,7 @@ from lms import bounds
 from lms.content.access import ContentDenied, GrantedContent, open_session
 from lms.content.files import denied
 from lms.content.isolation import allow_frame_origin, protect
+from lms.content.launch import frame_ticket
 from lms.models import H5PUserState, PackageKind
 from lms.statements import activity_iri
 
@@ -116,6 +117,7 @@ def player(request: HttpRequest, token: str) -> HttpResponse:
         "options": player_options(request, token, granted),
         "object_iri": activity_iri(granted.grant.lesson_key, granted.grant.activity),
         "pass_mark": pass_mark(granted),
+        "frame_ticket": frame_ticket(token),
     }
     response = render(request, "lms/content/h5p_player.html", context)
     return protect(response, request, player=True)

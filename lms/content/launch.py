@@ -14,20 +14,32 @@ address and sets the cookie that proves this browser holds the session:
   cookies are blocked, and no other site that frames our content gets it sent along.
 - ``Path=/content/s/<session>/``: each frame's session has its own cookie, so two lessons open
   in two tabs do not overwrite each other's, and each request carries only its own.
+
+Sandbox mode needs the cookie twice. Chromium keys a partitioned cookie also by whether the frame
+has a cross-site ancestor: the frame's own navigations (the launch, the player page) count as
+same-site with the lesson, but the requests of the sandboxed page, whose origin is opaque, count as
+cross-site, so the cookie set by the launch is not sent with them. The player page therefore
+carries a one-use *frame ticket* (in its HTML, never in a URL, and only ever sent to the browser
+holding the session) that its script trades for the same cookie with a request of its own
+(``frame_cookie``), before the package loads anything.
 """
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from datetime import timedelta
 from http.cookies import Morsel
 
 from django.conf import settings
+from django.core import signing
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
 from lms.content.access import (
     LAUNCH_SALT,
@@ -35,13 +47,15 @@ from lms.content.access import (
     ContentDenied,
     ContentGrant,
     check_grant,
+    read_session,
     session_path,
     session_proof,
 )
 from lms.content.files import denied
-from lms.content.isolation import protect
+from lms.content.isolation import allow_frame_origin, protect
 from lms.models import ContentLaunch, PackageKind
 
+FRAME_TICKET_SALT = "lms.content.frame-ticket"
 #: The player page of each kind of package; each takes the session token.
 PLAYERS = {PackageKind.H5P: "lms_content:h5p_player", PackageKind.SCORM: "lms_content:scorm_player"}
 
@@ -112,3 +126,41 @@ def launch(request: HttpRequest, token: str) -> HttpResponse:
     response.status_code = 303
     remember_session(response, session_token)
     return protect(response, request)
+
+
+def _session_digest(session_token: str) -> str:
+    return hashlib.sha256(session_token.encode()).hexdigest()[:32]
+
+
+def frame_ticket(session_token: str) -> dict | None:
+    """What a sandboxed player page needs to get its own requests the session cookie; None when
+    content has its own origin (there the launch's cookie serves every request)."""
+    if settings.CONTENT_ORIGIN:
+        return None
+    ticket = signing.dumps([_session_digest(session_token), secrets.token_hex(16)], salt=FRAME_TICKET_SALT)
+    return {"url": reverse("lms_content:frame_cookie", kwargs={"token": session_token}), "ticket": ticket}
+
+
+@csrf_exempt
+@require_POST
+def frame_cookie(request: HttpRequest, token: str) -> HttpResponse:
+    """Trade a player page's one-use frame ticket for the session cookie (sandbox mode, see above)."""
+    try:
+        read_session(request, token, cookie_needed=False)
+        try:
+            digest, nonce = signing.loads(
+                request.POST.get("ticket", ""),
+                salt=FRAME_TICKET_SALT,
+                max_age=settings.LMS_CONTENT_LAUNCH_MAX_AGE,
+            )
+        except (signing.BadSignature, ValueError, TypeError):
+            raise ContentDenied(_("This link is not valid.")) from None
+        if digest != _session_digest(token):
+            raise ContentDenied(_("This link is not valid."))
+        mark_opened(f"frame:{nonce}")
+    except ContentDenied as error:
+        response = JsonResponse({"result": False, "error": str(error)}, status=403)
+        return allow_frame_origin(protect(response, request), request)
+    response = JsonResponse({"result": True})
+    remember_session(response, token)
+    return allow_frame_origin(protect(response, request), request)

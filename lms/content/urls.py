@@ -12,6 +12,7 @@ app_name = "lms_content"
 
 session_urlpatterns = [
     path("files/<path:path>", files.package_file, name="file"),
+    path("frame-cookie", launch.frame_cookie, name="frame_cookie"),
     path("h5p/", h5p_views.player, name="h5p_player"),
     path("h5p/user-data", h5p_views.user_data, name="h5p_user_data"),
     path("scorm/", include("lms.content.scorm_urls")),

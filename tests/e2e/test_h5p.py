@@ -81,7 +81,7 @@ def test_answering_the_h5p_true_false_completes_the_lesson_with_its_score(page, 
     player = page.frame_locator("iframe.interactive__frame")
     expect(player.get_by_role("radio", name="False")).to_be_visible()
     # The content cannot act as the site: no way to the API, no cookies.
-    content = next(frame for frame in page.frames if "/content/h5p/" in frame.url)
+    content = next(frame for frame in page.frames if "/h5p/" in frame.url)
     reach_api = "url => fetch(url, {credentials: 'include'}).then(r => r.status, () => 'blocked')"
     assert content.evaluate(reach_api, site_url("/api/lms/progress")) == "blocked"
     assert content.evaluate(

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.content_factories import grant_token, ingest, interactive_lesson
+from tests.content_factories import ingest, interactive_lesson, launch_path
 from tests.factories import make_user
 from tests.factories_packages import h5p_files, make_zip
 from tests.lms.test_content_svg import SCRIPTED_SVG
@@ -32,7 +32,10 @@ def test_an_svg_with_a_script_runs_nothing_when_opened_directly(
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     base = settings.CONTENT_ORIGIN or settings.WAGTAILADMIN_BASE_URL
-    url = f"{base}/content/s/{grant_token(learner, lesson, package)}/files/content/images/badge.svg"
+    # The learner's own browser: it opened the lesson's launch link, and holds the session's cookie.
+    page.goto(base + launch_path(learner, lesson, package))
+    session = page.url.split("/content/s/")[1].split("/")[0]
+    url = f"{base}/content/s/{session}/files/content/images/badge.svg"
 
     response = page.goto(url)
 

@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 
 from lms.models import LearningStatement, LessonPage, LessonProgress, ScormAttempt, ScormItemState
 from lms.statements import Verb
+from tests.content_factories import launch_path
 from tests.e2e.test_accessibility import describe
 from tests.factories import make_user
 from tests.lms_factories import enrol, make_course
@@ -27,7 +28,6 @@ from tests.scorm_factories import (
     golf,
     multi_sco_package,
     open_attempt,
-    player_url,
     post_commit,
     sco_page,
     scorm_lesson,
@@ -251,10 +251,12 @@ def test_the_player_has_no_serious_accessibility_problems(browser, axe_script, o
     attempt = open_attempt(learner, lesson, package)
     content_host = Client(HTTP_HOST=urlsplit(settings.CONTENT_ORIGIN).netloc)
     post_commit(commit_url(attempt, item="sco_listen"), cmi12(status="passed", raw=90), client=content_host)
-    # The grant in the address is the credential; axe is added as a script, which the player's CSP forbids.
+    # The learner's browser opens the launch link (it gets the session's cookie), then an item;
+    # axe is added as a script, which the player's CSP forbids.
     context = browser.new_context(bypass_csp=True, locale="en-GB")
     tab = context.new_page()
-    tab.goto(settings.CONTENT_ORIGIN + player_url(learner, lesson, package, item="sco_share"))
+    tab.goto(settings.CONTENT_ORIGIN + launch_path(learner, lesson, package))
+    tab.goto(tab.url + "?item=sco_share")
     expect(tab.get_by_role("button", name="Start a new attempt")).to_be_visible()
     tab.add_script_tag(path=str(axe_script))
     results = tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")

@@ -63,12 +63,12 @@ class Player:
     def shows(self, title: str) -> None:
         expect(self.frame.locator("#scorm-content")).to_have_attribute("title", title)
         # The SCO must have started its session before leaving it can end one (slow under load).
-        frame_showing(self.page, "/content/scorm/").wait_for_function(
+        frame_showing(self.page, "/scorm/").wait_for_function(
             "() => window.API_1484_11 && window.API_1484_11.isInitialized()"
         )
 
     def api(self, script: str):
-        return frame_showing(self.page, "/content/scorm/").evaluate(script)
+        return frame_showing(self.page, "/scorm/").evaluate(script)
 
     def answer(self, questions: str, right: bool) -> None:
         """Answer the quiz of one topic (``questions=Playing``) and submit it."""

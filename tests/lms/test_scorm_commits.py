@@ -1,4 +1,5 @@
-"""POST /content/s/<session>/scorm/commit/<attempt token>: a SCO's CMI becomes statements and progress, once."""
+"""POST /content/s/<session>/scorm/commit/<attempt token>: a SCO's CMI becomes statements and progress,
+once."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""/content/scorm/<grant>/: the player page, resuming, the item tree, new attempts and their limit."""
+"""/content/s/<session>/scorm/: the player page, resuming, the item tree, new attempts and their limit."""
 
 from __future__ import annotations
 

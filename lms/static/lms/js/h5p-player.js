@@ -83,6 +83,14 @@
     return statement;
   }
 
+  function frameCookie(ticket) {
+    const body = new URLSearchParams({ ticket: ticket.ticket });
+    // The answer is read to its end: Chromium finishes a request only once its body is read.
+    return fetch(ticket.url, { method: "POST", body: body, credentials: "include" })
+      .then(function (response) { return response.text(); })
+      .catch(function () {});
+  }
+
   function reportHeight() {
     post({ type: "height", height: document.documentElement.scrollHeight });
   }
@@ -91,7 +99,11 @@
     const container = document.getElementById("h5p-container");
     const options = JSON.parse(document.getElementById("h5p-options").textContent);
     const iri = container.dataset.objectIri;
-    new window.H5PStandalone.H5P(container, options).then(function () {
+    // Sandbox mode: first trade the page's frame ticket for the session cookie on this page's own
+    // requests (lms/content/launch.py says why), then let H5P load the package.
+    const ticket = document.getElementById("content-frame-ticket");
+    const ready = ticket ? frameCookie(JSON.parse(ticket.textContent)) : Promise.resolve();
+    ready.then(function () { return new window.H5PStandalone.H5P(container, options); }).then(function () {
       // H5P saves the learner's state with jQuery: with the content session's cookie, which a
       // sandboxed page (origin "null") sends only when asked to. H5P's jQuery exists from now on.
       if (window.H5P && window.H5P.jQuery) window.H5P.jQuery.ajaxSetup({ xhrFields: { withCredentials: true } });
