@@ -99,6 +99,13 @@ def commit_url(attempt, item: str | None = None, session_id: str | None = None) 
     return url + "?" + "&".join(f"{key}={value}" for key, value in query.items())
 
 
+def session_cookie_header(url: str) -> str:
+    """The ``Cookie`` header of the browser that holds the content session in ``url`` (raw HTTP tests)."""
+    return "; ".join(
+        f"{key}={morsel.coded_value}" for key, morsel in hold_session(Client(), url).cookies.items()
+    )
+
+
 def post_commit(url: str, cmi: dict, content_type: str = "application/json", client: Client | None = None):
     """A commit as scorm-again's json format sends it: ``{"cmi": ...}``, from the session's browser."""
     client = hold_session(client or SessionClient(), url)

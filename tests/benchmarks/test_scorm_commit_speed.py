@@ -23,7 +23,15 @@ from lms.models import LearningStatement, LessonProgress, ScormItemState
 from lms.statements import Verb
 from tests.factories import make_user
 from tests.lms_factories import enrol, make_course
-from tests.scorm_factories import cmi12, commit_url, golf, open_attempt, scorm_lesson, session
+from tests.scorm_factories import (
+    cmi12,
+    commit_url,
+    golf,
+    open_attempt,
+    scorm_lesson,
+    session,
+    session_cookie_header,
+)
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -54,7 +62,7 @@ def commits_of(learner: int) -> list[dict]:
 def post(url: str, cmi: dict) -> float:
     """Seconds one commit took; the final commit's way (text/plain, as the beacon sends it)."""
     body = json.dumps({"cmi": cmi}).encode()
-    headers = {"Content-Type": "text/plain;charset=UTF-8"}
+    headers = {"Content-Type": "text/plain;charset=UTF-8", "Cookie": session_cookie_header(url)}
     request = urllib.request.Request(url, data=body, headers=headers)  # noqa: S310 (the live server)
     started = time.perf_counter()
     try:

@@ -1,4 +1,5 @@
-"""/content/s/<session>/files/<path>: a package's files, for the learner the grant was made for, and only them."""
+"""/content/s/<session>/files/<path>: a package's files, for the learner the grant was made for, and only
+them."""
 
 from __future__ import annotations
 

@@ -176,3 +176,41 @@ def test_a_scorm_commit_needs_the_cookie_of_the_attempts_session(learner, golf_l
     assert not LearningStatement.objects.filter(user=learner).exists()
     # The session's own browser commits.
     assert SessionClient().post(url, data=body, content_type="application/json").status_code == 200
+
+
+def frame_ticket_of(response) -> dict:
+    island = re.search(r'id="content-frame-ticket" type="application/json">(.*?)</script>', response.text)
+    return json.loads(island.group(1)) if island else {}
+
+
+def test_a_sandboxed_player_trades_its_frame_ticket_once_for_the_cookie(learner, lesson, package):
+    token = grant_token(learner, lesson, package)
+    ticket = frame_ticket_of(SessionClient().get(f"/content/s/{token}/h5p/"))
+    assert ticket["url"] == f"/content/s/{token}/frame-cookie"
+    # The page's own request goes without the cookie (Chromium does not send it from there).
+    response = Client().post(ticket["url"], {"ticket": ticket["ticket"]}, HTTP_ORIGIN="null")
+    assert response.status_code == 200
+    assert response.cookies[SESSION_COOKIE].value == session_proof(token)
+    assert response.cookies[SESSION_COOKIE].OutputString().endswith("; Partitioned")
+    assert response["Access-Control-Allow-Origin"] == "null"
+    assert response["Access-Control-Allow-Credentials"] == "true"
+    again = Client().post(ticket["url"], {"ticket": ticket["ticket"]}, HTTP_ORIGIN="null")
+    assert again.status_code == 403
+    assert again.json()["error"] == ALREADY_OPENED
+    assert SESSION_COOKIE not in again.cookies
+
+
+def test_a_frame_ticket_opens_only_its_own_session(learner, lesson, package):
+    token, other = grant_token(learner, lesson, package), grant_token(learner, lesson, package)
+    ticket = frame_ticket_of(SessionClient().get(f"/content/s/{token}/h5p/"))
+    response = Client().post(f"/content/s/{other}/frame-cookie", {"ticket": ticket["ticket"]})
+    assert response.status_code == 403 and SESSION_COOKIE not in response.cookies
+    assert Client().post(ticket["url"], {"ticket": "forged"}).status_code == 403
+    assert Client().post(ticket["url"]).status_code == 403
+
+
+def test_with_a_content_origin_the_player_needs_no_frame_ticket(learner, lesson, package, settings):
+    settings.CONTENT_ORIGIN = "http://content.example"
+    token = grant_token(learner, lesson, package)
+    page = SessionClient(HTTP_HOST="content.example").get(f"/content/s/{token}/h5p/")
+    assert page.status_code == 200 and frame_ticket_of(page) == {}

@@ -32,7 +32,7 @@ def _seed(out: Path, learners: int) -> None:
     from tests.content_factories import H5P_TEST, SCORM12_GOLF, block_activity, ingest, interactive_lesson
     from tests.factories import make_user
     from tests.lms_factories import enrol, knowledge_check, make_course, make_lesson
-    from tests.scorm_factories import commit_url, scorm_lesson
+    from tests.scorm_factories import commit_url, scorm_lesson, session_cookie_header
     from website.settings.environment import ENV
     from website.site_setup import set_up_site
 
@@ -69,7 +69,8 @@ def _seed(out: Path, learners: int) -> None:
         attempt = scorm_runtime.current_attempt(user, golf_lesson, activity, golf)
         _token, secret = APIToken.create_token(user=user, name="production test")
         load.append({"username": user.username, "user_id": user.pk, "attempt": attempt.pk,
-                     "commit_path": commit_url(attempt), "token": secret})  # fmt: skip
+                     "commit_path": (path := commit_url(attempt)),
+                     "commit_cookie": session_cookie_header(path), "token": secret})  # fmt: skip
 
     info = {
         "base_url": settings.WAGTAILADMIN_BASE_URL,

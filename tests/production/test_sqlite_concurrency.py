@@ -58,7 +58,8 @@ def commit(port: int, content_host: str, learner: dict, round_: int) -> tuple[in
     )
     status, _headers, body = request(
         port, "POST", learner["commit_path"], host=content_host,
-        body=json.dumps({"cmi": cmi}).encode(), headers={"Content-Type": "application/json;charset=UTF-8"},
+        body=json.dumps({"cmi": cmi}).encode(),
+        headers={"Content-Type": "application/json;charset=UTF-8", "Cookie": learner["commit_cookie"]},
     )  # fmt: skip
     return status, body
 
