@@ -1,8 +1,10 @@
 """A lesson, its course and whether a learner is enrolled in it, in one query: for the write paths.
 
 SCORM commits and the statements API check on every request that the learner may still
-write about the lesson. Asked one by one (the lesson, its course by the page tree, the
-enrolment) that is three queries per request, and per statement in a batch; here it is one.
+write about the lesson. The lesson's translations and their course depend on the page tree
+only: kept per content generation (website.page_cache), so a publication, an unpublication or
+a move shows on the next request. Whether the learner is enrolled is read every time, in one
+query (none when the caller asks it with a query of its own: ``enrolled_in_course``).
 """
 
 from __future__ import annotations
@@ -13,11 +15,10 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 
 from lms.models import CoursePage, Enrolment, LessonPage
+from website import page_cache
 
 
-def live_lessons_with_course(lesson_key: uuid.UUID, user_id: int | None) -> list[LessonPage]:
-    """The live translations of a lesson, each with ``course_key`` (its course's translation key,
-    None outside a course) and ``enrolled`` (whether ``user_id`` is enrolled in that course)."""
+def _lessons_with_course(lesson_key: uuid.UUID) -> list[LessonPage]:
     # The course is the lesson's ancestor: the course page whose path starts the lesson's path.
     course = CoursePage.objects.filter(path=Substr(OuterRef("path"), 1, Length("path")))
     lessons = (
@@ -26,11 +27,38 @@ def live_lessons_with_course(lesson_key: uuid.UUID, user_id: int | None) -> list
         .select_related("locale")
         .order_by("pk")
         .annotate(course_key=Subquery(course.values("translation_key")[:1]))
-        .annotate(
-            enrolled=Exists(Enrolment.objects.filter(user_id=user_id, course_key=OuterRef("course_key")))
-        )
     )
     return list(lessons)
+
+
+def lessons_with_course(lesson_key: uuid.UUID) -> list[LessonPage]:
+    """The live translations of a lesson, each with ``course_key`` (its course's translation key,
+    None outside a course); kept per content generation."""
+    return page_cache.for_generation(
+        "lessons-with-course", (lesson_key,), lambda: _lessons_with_course(lesson_key)
+    )
+
+
+def enrolled_in_course(user_id, course_keys: set[uuid.UUID]) -> Exists:
+    """Whether ``user_id`` (a value or an OuterRef) is enrolled in one of ``course_keys``, as a condition."""
+    return Exists(Enrolment.objects.filter(user_id=user_id, course_key__in=course_keys))
+
+
+def live_lessons_with_course(lesson_key: uuid.UUID, user_id: int | None) -> list[LessonPage]:
+    """``lessons_with_course``, each also with ``enrolled`` (whether ``user_id`` is enrolled in that
+    course): at most one query."""
+    lessons = lessons_with_course(lesson_key)
+    keys = {lesson.course_key for lesson in lessons if lesson.course_key is not None}
+    enrolled: set[uuid.UUID] = set()
+    if keys and user_id is not None:
+        enrolled = set(
+            Enrolment.objects.filter(user_id=user_id, course_key__in=keys).values_list(
+                "course_key", flat=True
+            )
+        )
+    for lesson in lessons:
+        lesson.enrolled = lesson.course_key in enrolled
+    return lessons
 
 
 def lesson_in_language(lessons: list[LessonPage], language: str) -> LessonPage | None:

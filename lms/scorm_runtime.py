@@ -32,12 +32,19 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from lms import scorm_cmi, scorm_lms_rules
-from lms.lesson_access import block_ids, lesson_in_language, live_lessons_with_course
+from lms.lesson_access import (
+    block_ids,
+    enrolled_in_course,
+    lesson_in_language,
+    lessons_with_course,
+    live_lessons_with_course,
+)
 from lms.models import LessonPage, ScormAttempt, ScormItemState
 from lms.models.courses import course_of
 from lms.permissions import can_open_course_content
@@ -61,30 +68,45 @@ class AttemptRefused(Exception):
 
 
 def attempt_token(attempt: ScormAttempt) -> str:
-    """The credential in an attempt's commit URL: its id and its learner's, signed."""
-    return signing.dumps([attempt.pk, attempt.user_id], salt=ATTEMPT_SALT)
+    """The credential in an attempt's commit URL: its id, its learner's and its lesson's, signed.
+
+    The lesson's key lets a commit find the lesson (kept per content generation) before asking
+    the database, and ask the attempt and the enrolment in one query.
+    """
+    return signing.dumps([attempt.pk, attempt.user_id, attempt.lesson_key.hex], salt=ATTEMPT_SALT)
 
 
 def open_attempt_token(token: str) -> tuple[ScormAttempt, LessonPage]:
     """The attempt a commit token names and its lesson, checked again now; CommitError (403) if not."""
     try:
-        attempt_id, user_id = signing.loads(
+        attempt_id, user_id, *named = signing.loads(
             token, salt=ATTEMPT_SALT, max_age=settings.LMS_CONTENT_GRANT_MAX_AGE
         )
+        lesson_key = uuid.UUID(named[0]) if named else None
     except signing.SignatureExpired:
         raise CommitError(_("This SCORM session has expired: reload the lesson."), status=403) from None
-    except (signing.BadSignature, ValueError, TypeError):
+    except (signing.BadSignature, ValueError, TypeError, AttributeError):
         raise CommitError(_("This SCORM link is not valid."), status=403) from None
-    # The attempt, its package and its learner (still active) in one query.
-    attempt = (
-        ScormAttempt.objects.select_related("package", "user")
-        .filter(pk=attempt_id, user_id=user_id, user__is_active=True)
-        .first()
+    # The attempt, its package, its learner (still active) and whether they are enrolled in the
+    # lesson's course, in one query; the lesson and its course come from the content cache.
+    lessons = lessons_with_course(lesson_key) if lesson_key else []
+    course_keys = {lesson.course_key for lesson in lessons if lesson.course_key is not None}
+    attempts = ScormAttempt.objects.select_related("package", "user").filter(
+        pk=attempt_id, user_id=user_id, user__is_active=True
     )
+    if lesson_key is not None:
+        attempts = attempts.filter(lesson_key=lesson_key).annotate(
+            enrolled=enrolled_in_course(OuterRef("user_id"), course_keys)
+        )
+    attempt = attempts.first()
     if attempt is None:
         raise CommitError(_("This SCORM link is not valid."), status=403)
-    # The lesson with its course and the learner's enrolment in it: one query more.
-    lessons = live_lessons_with_course(attempt.lesson_key, user_id)
+    if lesson_key is None or len(course_keys) > 1:
+        # A link made before the lesson was in it, or a lesson whose copies are in different courses.
+        lessons = live_lessons_with_course(attempt.lesson_key, user_id)
+    else:
+        for lesson in lessons:
+            lesson.enrolled = attempt.enrolled and lesson.course_key is not None
     lesson = lesson_in_language(lessons, attempt.package.language)
     if lesson is None or lesson.course_key is None or not _may_open(attempt.user, lesson):
         raise CommitError(_("You no longer have access to this lesson."), status=403)

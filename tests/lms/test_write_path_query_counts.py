@@ -30,10 +30,12 @@ from tests.scorm_factories import (
 
 pytestmark = pytest.mark.postgres
 
-#: A returning learner's commit: the attempt (with package and learner), the lesson (with course and
-#: enrolment), the progress row locked, the item states, the item state written, the statements
-#: inserted, the progress written, Continue pointed at the lesson.
-COMMIT_QUERIES = 8
+#: A returning learner's commit: the attempt (with package, learner and enrolment; the lesson and its
+#: course are kept per content generation), the progress row locked, the item states (read under
+#: that lock), the item state written, the statements inserted, the progress written, Continue
+#: pointed at the lesson. Issue 18 aims at 5; the last two cuts would read before the lock or
+#: write two tables in one statement (see lms/scorm_runtime.py).
+COMMIT_QUERIES = 7
 #: The token, the lessons (one query each), ids taken by others, the progress locked, the statements
 #: inserted, the progress written, Continue pointed at the lesson.
 STATEMENTS_QUERIES = 7
