@@ -93,6 +93,7 @@ class EmbeddedBackend(SearchBackend):
                     update_fields=_FIELDS,
                 )
                 self._write_fulltext([(d.page_id, *_terms(d)) for d in batch])
+            self._settle_fulltext()
             record(count_words(documents))
 
     def delete_pages(self, page_ids: Sequence[int]) -> None:
@@ -128,6 +129,7 @@ class EmbeddedBackend(SearchBackend):
                 written += len(batch)
                 if progress:
                     progress(written)
+            self._settle_fulltext()
             record(counts)
         return written
 
@@ -186,6 +188,9 @@ class EmbeddedBackend(SearchBackend):
 
     def _write_fulltext(self, rows: list[tuple], fresh: bool = False) -> None:
         raise NotImplementedError
+
+    def _settle_fulltext(self) -> None:
+        """After writing: whatever the database needs so that searches run at full speed at once."""
 
     def _delete_fulltext(self, page_ids: Sequence[int]) -> None:
         raise NotImplementedError

@@ -27,6 +27,14 @@ def tsvector_literal(title: list[tuple[str, ...]], body: list[tuple[str, ...]]) 
     return " ".join(f"'{term}':{','.join(at)}" for term, at in found.items())
 
 
+_MERGE_PENDING_ENTRIES = (
+    "SELECT gin_clean_pending_list(i.indexrelid::regclass) FROM pg_index i "
+    "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam "
+    "WHERE i.indrelid = 'search_fulltext'::regclass AND am.amname = 'gin' "
+    "AND pg_has_role(c.relowner, 'USAGE')"
+)
+
+
 def _lexeme(term: str) -> str:
     return "'" + term.replace("'", "") + "'"
 
@@ -43,6 +51,15 @@ class PostgresBackend(EmbeddedBackend):
                 "SET vector = EXCLUDED.vector, title_words = EXCLUDED.title_words",
                 [(page_id, words, tsvector_literal(title, body)) for page_id, title, words, body in rows],
             )
+
+    def _settle_fulltext(self):
+        # A GIN index first adds new entries to a pending list that every search reads through
+        # until VACUUM merges it (up to 4 MB): after a rebuild of 10,000 documents, matching a
+        # common word took 19 ms instead of 11. Merging them in bulk here costs 0.2 s per
+        # 10,000 documents; fastupdate = off would make the rebuild 2.5 times slower. Only the
+        # index owner may merge (as for VACUUM); for another user, autovacuum does it later.
+        with connection.cursor() as cursor:
+            cursor.execute(_MERGE_PENDING_ENTRIES)
 
     def _delete_fulltext(self, page_ids):
         with connection.cursor() as cursor:
