@@ -25,10 +25,17 @@ an entry from another generation is a miss. Any change that can show on a public
 new generation: a page saved, published, unpublished, moved or deleted (this covers a
 translation's change, which also changes the switcher of every other language's copy, and a
 page shown in or taken out of menus, which changes every page's navigation), a snippet, image,
-document, caption, locale, site or view restriction saved or deleted, and every ``migrate``
+document, caption, locale, site or view restriction saved or deleted, a translation synced with
+its source (wagtail-localize's sources, translations and their logs), and every ``migrate``
 (each deploy runs it), so new templates never meet old pages. The token is replaced at once
 and again when the transaction commits, so a page rendered from the old rows inside the
 window cannot be stored under the new generation.
+
+The generation also keys what every reader of the site shares and the database would otherwise
+be asked for on every request (``for_generation``): the site and each language's home for routing
+(website/routing.py), the menu and the view restrictions (website/models/base.py), course outlines
+and lessons (lms/outline.py, lms/lesson_access.py), the translation notice. It is kept with the
+page cache off too.
 
 The cache must be shared by every process that serves pages or changes them: Redis with
 REDIS_URL, else files in PAGE_CACHE_DIR (one machine's workers and task worker). A per-process
@@ -292,6 +299,7 @@ def _changes_public_pages() -> tuple[type, ...]:
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Locale, Page, PageViewRestriction, Site
+    from wagtail_localize.models import Translation, TranslationLog, TranslationSource
 
     from website.models import GlossaryTerm, PartnerOrganisation, ResourceFile, VideoCaption
 
@@ -306,6 +314,10 @@ def _changes_public_pages() -> tuple[type, ...]:
         GlossaryTerm,
         ResourceFile,
         VideoCaption,
+        # When a translation was last synced with its source: the "may be out of date" notice.
+        TranslationSource,
+        Translation,
+        TranslationLog,
     )
 
 

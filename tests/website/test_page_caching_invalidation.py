@@ -94,3 +94,22 @@ def test_a_site_moved_to_another_host_is_found_there_at_once(client, home):
     site.save()
     assert client.get("/en/", HTTP_HOST="testserver").status_code == 404
     assert client.get("/en/", HTTP_HOST="nordpeer.example").status_code == 200
+
+
+def outdated_notice(client, url: str):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser").select_one(".notice--outdated")
+
+
+def test_the_out_of_date_notice_follows_the_source_and_the_translation(client, home, translated_home):
+    from website.translating import source_strings, translate
+
+    page = factories.make_material(home, "Peer work")
+    translate(page, "sv", {text: f"{text} (sv)" for text in source_strings(page)})
+    assert outdated_notice(client, "/sv/peer-work-sv/") is None
+    page.summary = "Changed"
+    factories.publish(page)
+    assert outdated_notice(client, "/sv/peer-work-sv/") is not None
+    translate(page, "sv", {"Changed": "Ändrad"})
+    assert outdated_notice(client, "/sv/peer-work-sv/") is None
