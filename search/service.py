@@ -152,6 +152,8 @@ def _labels(facet: str, values: list[str], language: str) -> dict[str, str]:
         return {v: native_name(v) for v in values}
     if facet == "audience":
         return {v: str(Audience(v).label) if v in Audience.values else v for v in values}
+    if not values:
+        return {}  # building the section query alone costs 0.5 ms (page inheritance)
     sections = SectionPage.objects.filter(translation_key__in=values).select_related("locale")
     best: dict[str, SectionPage] = {}
     for section in sections:

@@ -15,6 +15,7 @@ a Danish, Norwegian or Swedish reader (the neighbour lookup).
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import time
@@ -186,4 +187,7 @@ def test_embedded_search_speed(site, db):
             f" p95 {percentile(page_ms, 0.95):6.1f} ms"
             f"  ({len(queries)} queries)"
         )
+    # Timings on a shared machine are only comparable at a similar load: say what it was.
+    load = ", ".join(f"{v:.2f}" for v in os.getloadavg())
+    lines.append(f"  load average (1, 5, 15 min) after measuring: {load}")
     print("\n".join(lines))
