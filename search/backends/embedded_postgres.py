@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import connection, transaction
+from django.db import connection
 
 from search.backends.base import Hit
 from search.backends.embedded import _HIT_COLUMNS, FULLY_RANKED, EmbeddedBackend, _hits
@@ -33,6 +33,21 @@ _MERGE_PENDING_ENTRIES = (
     "WHERE i.indrelid = 'search_fulltext'::regclass AND am.amname = 'gin' "
     "AND pg_has_role(c.relowner, 'USAGE')"
 )
+
+
+def _execute_without_seqscan(cursor, sql: str, params: list) -> None:
+    """Run one search statement with sequential scans forbidden; the cursor is left on its rows.
+
+    The planner cannot see that a sequential scan reads every large tsvector from TOAST, so it
+    picks one over the GIN index: 50 ms instead of 1-8 ms on 10,000 documents. SET LOCAL and
+    the statement go in one message (Django's psycopg cursors bind parameters client-side): in
+    autocommit PostgreSQL runs them as one transaction, so the setting ends with the statement,
+    and a search costs one round trip instead of four (BEGIN, SET, the statement, COMMIT), each
+    a wait for the CPU on a busy server. Inside a transaction the setting lasts until its end,
+    as it did before with a savepoint (releasing one keeps SET LOCAL).
+    """
+    cursor.execute("SET LOCAL enable_seqscan = off; " + sql, params)
+    cursor.nextset()
 
 
 def _lexeme(term: str) -> str:
@@ -70,12 +85,8 @@ class PostgresBackend(EmbeddedBackend):
             cursor.execute("DELETE FROM search_fulltext")
 
     def _query(self, sql: str, compiled: str, limit: int) -> list[Hit]:
-        # The planner cannot see that a sequential scan reads every large tsvector from TOAST,
-        # so it picks one over the GIN index: 50 ms instead of 1-8 ms on 10,000 documents.
-        # Forbid it for this one statement only.
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(sql, [compiled, limit])
+        with connection.cursor() as cursor:
+            _execute_without_seqscan(cursor, sql, [compiled, limit])
             return _hits(cursor.fetchall())
 
     def _any_sql(self):
@@ -85,9 +96,8 @@ class PostgresBackend(EmbeddedBackend):
         # Through the GIN index (see _query): a sequential scan would read every vector when nothing matches.
         if not query.groups:
             return False
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(self._any_sql(), [self._compile(query)])
+        with connection.cursor() as cursor:
+            _execute_without_seqscan(cursor, self._any_sql(), [self._compile(query)])
             return cursor.fetchone() is not None
 
     def matching_ids(self, query, page_ids):

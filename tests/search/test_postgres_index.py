@@ -7,9 +7,10 @@ the plan that finds ranking candidates, and an index with no entries left pendin
 from __future__ import annotations
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 
 from search.backends.embedded import embedded_backend
+from search.backends.embedded_postgres import _execute_without_seqscan
 from search.query import MAX_HITS, analyse_query
 from tests.search.test_backend_contract import doc
 
@@ -47,9 +48,10 @@ def test_ranking_candidates_are_found_through_the_title_index(db):
     backend = embedded_backend()
     backend.rebuild(LIBRARY)
     compiled = backend._compile(analyse_query("report"))
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + backend._match_sql(), [compiled, MAX_HITS])
+    with connection.cursor() as cursor:
+        _execute_without_seqscan(
+            cursor, "EXPLAIN (ANALYZE, COSTS OFF) " + backend._match_sql(), [compiled, MAX_HITS]
+        )
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "Bitmap Index Scan on search_fulltext_title_terms" in plan
     assert "Bitmap Index Scan on search_fulltext_vector" in plan
@@ -57,3 +59,16 @@ def test_ranking_candidates_are_found_through_the_title_index(db):
     hits = backend.match(analyse_query("report"), MAX_HITS)
     assert {h.page_id for h in hits[:50]} == {d.page_id for d in LIBRARY[:50]}
     assert len(hits) == 100
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_sequential_scans_are_forbidden_for_the_search_statement_only():
+    """In autocommit, as a site runs, the setting ends with the search: other statements plan as usual."""
+    backend = embedded_backend()
+    backend.rebuild(LIBRARY)
+    assert connection.get_autocommit()
+    assert len(backend.match(analyse_query("report"), MAX_HITS)) == 100
+    assert backend.matches_any(analyse_query("yearly"))
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone() == ("on",)
