@@ -22,7 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from operations import heartbeat
-from operations.checks import DUMMY, IMMEDIATE
+from operations.checks import no_worker_runs_tasks
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def check_cache() -> None:
 
 
 def worker_expected() -> bool:
-    return settings.TASKS.get("default", {}).get("BACKEND") not in (IMMEDIATE, DUMMY)
+    return not no_worker_runs_tasks()
 
 
 def check_worker() -> None:

@@ -107,6 +107,16 @@ def material(home):
 
 
 @pytest.fixture
+def wagtail_bookkeeping():
+    """Wagtail's admin search and reference index kept up to date, for the tests that read them."""
+    from tests.suite_tasks import SuiteTaskBackend
+
+    SuiteTaskBackend.run_wagtail_bookkeeping = True
+    yield
+    SuiteTaskBackend.run_wagtail_bookkeeping = False
+
+
+@pytest.fixture
 def translate_page():
     """``translate_page(page, "nb", {"source": "translation"})`` through wagtail-localize."""
     return translate

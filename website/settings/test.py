@@ -29,6 +29,8 @@ STORAGES = {
     },
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run at once, except Wagtail's admin search and reference index updates (tests/suite_tasks.py).
+TASKS = {"default": {"BACKEND": "tests.suite_tasks.SuiteTaskBackend"}}
 TESTDATA_DIR = ENV.testdata_dir
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The suite posts thousands of statements from one address within a minute; the production
