@@ -1,8 +1,8 @@
 """The suite's task backend leaves Wagtail's bookkeeping to the tests that ask for it, and runs ours."""
 
 import pytest
-from wagtail.search.models import IndexEntry
 from wagtail.models import ReferenceIndex
+from wagtail.search.models import IndexEntry
 
 from search.models import IndexedDocument
 from tests.factories import make_document, make_material
