@@ -117,8 +117,10 @@ class PostgresBackend(EmbeddedBackend):
         #    column kept in the row (migration 0004) and found through its own GIN index
         #    (migration 0005), so only title matches are ranked (ranking all 10,000 matches of a
         #    common word took 7-10 ms); then, when fewer than the limit, the other matches
-        #    unranked (GIN on the whole vector, no TOAST read), by page_id as before. Their LIMIT
-        #    is 0 when the titles fill it, and PostgreSQL then does not look for them at all.
+        #    unranked (GIN on the whole vector: no TOAST read but for a phrase's recheck), by
+        #    page_id as before. Their LIMIT is 0 when the titles fill it, and PostgreSQL then
+        #    does not look for them at all. A document whose title holds only some of the words
+        #    of an AND query is one of these (it came among them by a title rank of ~0 before).
         # 2. ts_rank over the whole vector (read from TOAST) for the first FULLY_RANKED
         #    candidates only; they come first, best first, the other candidates after them.
         # ts_rank weighs a title match ten times a body match (A 1.0, D 0.1), so the best-ranked
