@@ -115,7 +115,11 @@ test-postgres: setup browser test-services
 	elif [ "$$CI" = true ]; then echo "==> PostgreSQL is not reachable at $(PG_URL): CI needs it, failing"; exit 1; \
 	else echo "==> PostgreSQL is not reachable at $(PG_URL): skipping the PostgreSQL run"; fi
 
-test: lint test-sqlite test-postgres
+# The SQLite and PostgreSQL runs side by side: the browser tests wait on Chromium and the
+# servers they start, and the other run's workers use that time. Each run's output is shown
+# whole when it ends (--output-sync), so the two do not interleave.
+test: setup browser test-services lint
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 # A developer's quick loop: no browser, the last run's failures first, stop at the first failure.
 test-fast: setup
