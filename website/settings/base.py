@@ -226,7 +226,13 @@ PAGE_CACHE_SECONDS = ENV.page_cache_seconds
 # would outlive a sign-out made in another.
 SESSION_ENGINE = f"django.contrib.sessions.backends.{'cached_db' if ENV.redis_url else 'db'}"
 # Django's model permissions, a person's and their groups' read in one query instead of two.
-AUTHENTICATION_BACKENDS = ["website.permission_backend.OneQueryModelBackend"]
+# Django's ModelBackend stays listed: sessions signed in before this backend existed name it, and
+# dropping it would sign every learner out on upgrade. It reads the permissions the first backend
+# already cached on the user (``_perm_cache``), so it costs no query.
+AUTHENTICATION_BACKENDS = [
+    "website.permission_backend.OneQueryModelBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 # --- Learning (lms) -------------------------------------------------------------
 # Largest body the statements API accepts (bytes): 50 statements fit easily.
