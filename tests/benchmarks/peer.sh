@@ -15,6 +15,18 @@ set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HARNESS=$(cd "${HARNESS:-$repo/../shared/bench}" && pwd)
 export BENCH_ROOT=${BENCH_ROOT:-/tmp/np-bench}
+# The harness runs from a copy under $BENCH_ROOT (its shared folder stays untouched), with its
+# nordpeer/load.py run through tests/benchmarks/harness_launch.py: the shared load.py predates the
+# one-use launch link of a lesson's frame and has no cookie jar; the shim adds what a browser does.
+# The copy sits beside links to the rest of the shared folder: the harness finds ../../testdata.
+shared=$(dirname "$HARNESS")
+copy=$BENCH_ROOT/harness-copy
+rm -rf "$copy" && mkdir -p "$copy"
+for entry in "$shared"/*; do [ "$entry" = "$HARNESS" ] || ln -s "$entry" "$copy/"; done
+cp -R "$HARNESS" "$copy/bench"
+mv "$copy/bench/nordpeer/load.py" "$copy/bench/nordpeer/load_shared.py"
+cp "$repo/tests/benchmarks/harness_launch.py" "$copy/bench/nordpeer/load.py"
+HARNESS=$copy/bench
 export PORT=${PORT:-8102}
 export NP=$BENCH_ROOT/main
 DBS=${DBS:-postgres sqlite}
@@ -73,7 +85,7 @@ if [ ! -d "$NP/.git" ]; then
   say "cloning $repo at ${commit:0:10} into $NP"
   git clone -q --no-checkout "$repo" "$NP"
   git -C "$NP" checkout -q --detach "$commit"
-  ln -sfn "$(cd "$HARNESS/.." && pwd)" "$(dirname "$NP")/shared"
+  ln -sfn "$shared" "$(dirname "$NP")/shared"
 fi
 s=$(date +%s)
 quiet "$BENCH_ROOT/logs/np-make-setup.log" env -u DJANGO_SETTINGS_MODULE make -C "$NP" setup

@@ -9,9 +9,10 @@ What it runs, from this working tree (or the checkout --repo names, with its own
    200 learners with sessions, 20 API tokens), with the environment of its ``env.sh``;
 3. ``python -m website.serve`` (what `make serve` runs: collectstatic, migrate, gunicorn with
    WEB_CONCURRENCY=2 sync workers and the task worker) on --port;
-4. the harness's ``load.py`` against it (SCORM sessions, logged-in and anonymous pages, a static
-   file, the statements API, queries per request), then searches in every language, since the
-   search dictionaries are what a worker loads on its first search;
+4. the harness's ``load.py`` against it, through ``harness_launch.py`` (the lesson frame's launch
+   step, which the harness predates): SCORM sessions, logged-in and anonymous pages, a static file,
+   the statements API, queries per request; then searches in every language, since the search
+   dictionaries are what a worker loads on its first search;
 5. each gunicorn worker's resident memory (VmRSS from /proc/<pid>/status) after the load, its peak
    (VmHWM) and the task worker's, and the load average before and after.
 
@@ -262,6 +263,9 @@ def main() -> int:
         out = results / f"load-{stamp_now}.json"
         load_cmd = [
             python(),
+            # The harness's load.py with the lesson frame's launch step a browser takes (see there).
+            str(Path(__file__).with_name("harness_launch.py")),
+            "--shared-load",
             str(harness / "nordpeer" / "load.py"),
             "--bench-dir",
             str(bench_dir),
