@@ -19,6 +19,8 @@ from django.utils import translation
 from django.utils.translation import get_language_info
 from wagtail.models import Page, TranslatableMixin
 
+from website import page_cache
+
 T = TypeVar("T", bound=TranslatableMixin)
 V = TypeVar("V")
 
@@ -149,10 +151,24 @@ def requested_language(request: HttpRequest, page: Page) -> str | None:
 
 
 def page_languages(page: Page, request: HttpRequest) -> PageLanguages:
+    """The language switcher and alternate links of ``page``: the same for every reader of one
+    language, so built once per content generation (each is 19 page URLs and a query) and per
+    set of the site's languages (a setting)."""
+    requested = requested_language(request, page)
+    if page.pk is None or getattr(request, "is_preview", False):  # an editor's draft: as it is now
+        return _page_languages(page, request, requested)
+    return page_cache.for_generation(
+        "page-languages",
+        (page.pk, requested, request.get_host(), tuple(language_codes())),
+        lambda: _page_languages(page, request, requested),
+        request,
+    )
+
+
+def _page_languages(page: Page, request: HttpRequest, requested: str | None) -> PageLanguages:
     translations = live_translations(page)
     own = page.locale.language_code
     translations.setdefault(own, page)
-    requested = requested_language(request, page)
     links = []
     for code in language_codes():
         shown = best_in_chain(code, translations)
