@@ -56,7 +56,8 @@ def test_the_header_shows_each_person_the_links_that_concern_them(client, course
     make_cohort("Riga", [shared.page], teachers=[teacher], members=[learner])
     make_group("Oslo group", supervisors=[supervisor])
     contact = school_contact("contact")
-    make_placement(make_user("student"), make_user("mentor"), contact)
+    student = make_user("student")
+    make_placement(student, make_user("mentor"), contact)
 
     teacher_menu = links(client, teacher)
     assert "Teaching" in teacher_menu and "My certificates" not in teacher_menu
@@ -65,6 +66,9 @@ def test_the_header_shows_each_person_the_links_that_concern_them(client, course
     assert "My certificates" in learner_menu and "Teaching" not in learner_menu
     assert "Group supervision" in links(client, supervisor)
     assert "Practice placements" in links(client, contact)
+    # The query of the person's records is compiled once per shape and reused for the next person.
+    assert "Practice placements" in links(client, student)
+    assert "Practice placements" not in links(client, learner)
 
 
 def test_self_registration_answers_the_same_and_enrols_on_confirming(
