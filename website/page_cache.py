@@ -48,6 +48,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import pickle
 import re
 import uuid
 from typing import Any
@@ -165,6 +166,9 @@ def for_generation(name: str, parts: tuple, build, request: HttpRequest | None =
         cache.set(key, value, CONTENT_CACHE_SECONDS)
     except CACHE_ERRORS:
         logger.warning("The content cache cannot store %s", name, exc_info=True)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        # Something that cannot be pickled (a routable page's view, say) is built every time.
+        logger.debug("%s cannot be kept in the content cache", name, exc_info=True)
     return value
 
 

@@ -67,9 +67,24 @@ class CachedRoutingMiddleware:
         if site is None:
             return None  # Wagtail's serve answers 404, as without a site
         path = view_kwargs.get("path", view_args[0] if view_args else "")
+        request._wagtail_route_for_request = route_for_request(request, site, path)
+        return None
+
+
+def route_for_request(request: HttpRequest, site: Site, path: str):
+    """Where ``path`` leads from the language's home: the page (with its ancestors) and the view.
+
+    Kept per generation too: routing reads only pages, and whether a page is live; a page that is
+    not reachable is kept as ``None`` (Wagtail's serve answers 404). View restrictions and who may
+    see a page are checked afterwards, on every request, by Wagtail's serve hooks.
+    """
+    home = home_for_request(request, site)
+
+    def route():
         components = [component for component in path.split("/") if component]
         try:
-            request._wagtail_route_for_request = home_for_request(request, site).route(request, components)
+            return home.route(request, components)
         except Http404:
-            request._wagtail_route_for_request = None
-        return None
+            return None
+
+    return page_cache.for_generation("route", (site.pk, translation.get_language(), path), route, request)

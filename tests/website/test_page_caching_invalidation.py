@@ -1,5 +1,6 @@
-"""What the site keeps per content generation (the site, each language's home, the menu, the view
-restrictions; website/routing.py, website/models/base.py) shows every change on the next request.
+"""What the site keeps per content generation (the site, each language's home, the route to a page
+with the page itself, the language switcher, the menu, the view restrictions; website/routing.py,
+website/languages.py, website/models/base.py) shows every change on the next request.
 
 Each test warms the kept copy first, so a change that did not make a new generation would be
 served from it.
@@ -64,6 +65,31 @@ def test_a_new_translation_shows_in_its_language_s_menu(client, home, translated
     translate_page(page, "nb", {"Peer work": "Likepersonsarbeid"})
     assert menu(client, "/nb/") == ["Likepersonsarbeid"]
     assert client.get("/nb/peer-work/").status_code == 200
+
+
+def test_a_signed_in_reader_gets_the_page_as_now_published(client, home):
+    # Signed in, the whole-page cache is passed by; the route keeps the page itself per generation.
+    client.force_login(factories.make_user("reader"))
+    page = factories.make_material(home, "Peer work")
+    assert "The text of Peer work." in client.get(page.url).content.decode()
+    page.body = [("paragraph", "<p>A new text.</p>")]
+    factories.publish(page)
+    text = client.get(page.url).content.decode()
+    assert "A new text." in text and "The text of Peer work." not in text
+    page.unpublish()
+    assert client.get("/en/peer-work/").status_code == 404
+
+
+def test_a_new_translation_shows_in_the_language_switcher(client, home, translated_home, translate_page):
+    page = factories.make_material(home, "Peer work")
+
+    def switcher_to_norwegian() -> str:
+        soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+        return soup.select_one('.language-switcher a[lang="nb"]')["href"]
+
+    assert switcher_to_norwegian() == "/en/peer-work/?from=nb"
+    translate_page(page, "nb", {"Peer work": "Likepersonsarbeid"})
+    assert switcher_to_norwegian() == "/nb/peer-work/"
 
 
 def test_a_view_restriction_applies_on_the_next_request(client, home):

@@ -76,15 +76,15 @@ def test_a_translated_page_in_a_language_also_costs_the_same(client, material, t
 # --- Exact ceilings (issue 18: home <= 8, material <= 10) --------------------------------------------
 # Exact, so that a new query is a decision. Rendered for an anonymous reader without the page cache
 # (a miss), warm: the first request fills what is kept per content generation (website.page_cache).
-# Kept per generation, so no query: the site, the language's home (website/routing.py), the view
-# restrictions and the menu (website/models/base.py), a translation's "may be out of date" notice
-# (website/templatetags/translation_tags.py). Every page's chrome is its translations for the
-# switcher (1). The home adds its sections, events and partners (3). A material page adds its route
-# (2: the pages on its path, the page itself) and its body: the video blocks' chosen pages, their
-# copies in the reader's language with files and posters, their captions (3, however many videos),
-# the document blocks' documents (1). A translation costs what its source costs.
-HOME_QUERIES = 4
-MATERIAL_QUERIES = 7
+# Kept per generation, so no query: the site, the language's home and the route to the page
+# (website/routing.py), the language switcher (website/languages.py), the view restrictions and the
+# menu (website/models/base.py), a translation's "may be out of date" notice
+# (website/templatetags/translation_tags.py). The home adds its sections, events and partners (3).
+# A material page adds its body: the video blocks' chosen pages, their copies in the reader's
+# language with files and posters, their captions (3, however many videos), the document blocks'
+# documents (1). A translation costs what its source costs.
+HOME_QUERIES = 3
+MATERIAL_QUERIES = 4
 
 
 @pytest.fixture
