@@ -1,0 +1,60 @@
+"""What each process keeps of the content per generation in front of the shared cache
+(website.page_cache.for_generation): a copy per request, a new build for a new generation."""
+
+from __future__ import annotations
+
+import pytest
+
+from website import page_cache
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def builds():
+    page_cache._kept_here.clear()
+    page_cache.new_generation()
+    return []
+
+
+def kept_menu(builds: list) -> list[dict]:
+    def build():
+        builds.append(1)
+        return [{"title": "Peer work", "children": []}]
+
+    return page_cache.for_generation("test-menu", (1,), build)
+
+
+def test_each_request_gets_its_own_copy_to_change(builds):
+    first = kept_menu(builds)
+    first[0]["title"] = "Changed by one request"
+    second, third = kept_menu(builds), kept_menu(builds)
+    assert second == third == [{"title": "Peer work", "children": []}]
+    assert second is not third
+    assert len(builds) == 1
+
+
+def test_a_new_generation_is_built_again_even_where_a_copy_was_kept(builds):
+    kept_menu(builds)
+    kept_menu(builds)
+    page_cache.new_generation()
+    kept_menu(builds)
+    assert len(builds) == 2
+
+
+def test_what_cannot_be_pickled_is_built_every_time(builds):
+    def build():
+        builds.append(1)
+        return lambda: "a view"
+
+    for _ in range(2):
+        assert page_cache.for_generation("test-view", (), build)() == "a view"
+    assert len(builds) == 2
+
+
+def test_the_oldest_entries_leave_first():
+    kept = page_cache._KeptHere(entries=2)
+    for key in ("a", "b", "c"):
+        kept.put(key, key.upper())
+    assert kept.get("a") is None
+    assert kept.get("b") is not None and kept.get("c") is not None
