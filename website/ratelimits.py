@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import ngettext
@@ -106,8 +107,30 @@ def check(checks: list[tuple[Rule, str]]) -> None:
 def check_and_count(checks: list[tuple[Rule, str]]) -> None:
     """For limits on every request: refuse when blocked, otherwise count this request."""
     check(checks)
+    pipeline = _redis_pipeline()
+    if pipeline is None:
+        for rule, identity in checks:
+            count(rule, identity)
+        return
+    # On Redis, every count in one round trip (a transaction: no window can end between the
+    # add and the increment), instead of two per rule: this runs on every statements request.
     for rule, identity in checks:
-        count(rule, identity)
+        key = cache.make_and_validate_key(_key(rule, identity, "count"))
+        pipeline.set(key, 0, ex=rule.window, nx=True)
+        pipeline.incr(key)
+    totals = pipeline.execute()[1::2]
+    for (rule, identity), total in zip(checks, totals, strict=True):
+        if total >= rule.limit:
+            cache.set(_key(rule, identity, "blocked"), time.time() + rule.window, timeout=rule.window)
+
+
+def _redis_pipeline():
+    """A transaction on the default cache's Redis server, or None when the cache is another kind."""
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if not isinstance(backend, RedisCache):
+        return None
+    # Django's Redis cache has no pipeline of its own: its client's server, as its ``incr`` uses.
+    return backend._cache.get_client(write=True).pipeline(transaction=True)
 
 
 def client_address(request: HttpRequest) -> str:
