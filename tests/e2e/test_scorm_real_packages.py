@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from lms import scorm_runtime
@@ -21,6 +22,27 @@ from tests.lms_factories import enrol, make_course
 from tests.scorm_factories import scorm_lesson
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+#: In the player: the SCO has called Initialize (and may since have called Terminate).
+STARTED = """() => {
+    const api = window.API_1484_11 || window.API;
+    return !!api && (api.isInitialized() || api.isTerminated());
+}"""
+
+
+def item_started(page, item: dict) -> bool:
+    """The player shows ``item`` and has started it: a SCO called Initialize, an asset's page loaded."""
+    player = page.locator("iframe.interactive__frame").element_handle().content_frame()
+    try:
+        if item["scorm_type"] == "sco":
+            return player.evaluate(STARTED)
+        return any(
+            frame.url != "about:blank" and frame.evaluate("document.readyState") == "complete"
+            for frame in player.child_frames
+        )
+    except PlaywrightError:
+        return False  # the player is between two pages
 
 
 def play_every_item(page, origins, home, package_name: str):  # noqa: F811
@@ -57,7 +79,8 @@ def play_every_item(page, origins, home, package_name: str):  # noqa: F811
         link = contents.get_by_role("link", name=item["title"], exact=True)
         expect(link).to_have_attribute("aria-current", "page")
         expect(player.locator("#scorm-content")).to_have_attribute("title", item["title"])
-        page.wait_for_timeout(300)  # the SCO's Initialize, before the next item ends its session
+        # The SCO's Initialize (an asset's page loaded), before the next item ends its session.
+        assert wait_for(page, lambda item=item: item_started(page, item)), (item, problems)
         if number:
             previous = items[number - 1]["identifier"]
             assert wait_for(page, lambda previous=previous: previous in completed()), (previous, problems)
