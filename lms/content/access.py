@@ -26,7 +26,6 @@ from django.http import HttpRequest
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
-from lms.content.choice import package_family
 from lms.lesson_access import live_lessons_with_course
 from lms.models import InteractivePackage, LessonPage
 from lms.models.courses import course_of
@@ -154,12 +153,28 @@ def _may_open(user, lesson: LessonPage) -> bool:
 
 
 def _belongs_to_block(package: InteractivePackage, grant: ContentGrant, translations: list) -> bool:
-    """Whether ``package`` is a language version of what the block chose in some translation."""
+    """Whether ``package`` is a language version of what the block chose in some translation.
+
+    From the stored bodies (building the blocks would load every chosen package): the package is
+    the one chosen, or it and a chosen one have the same original (``package_family``'s rule; the
+    package is ready, having been loaded so). A query only when it is not the chosen one itself.
+    """
+    _kind, _colon, block_id = grant.activity.partition(":")
+    chosen_ids = set()
     for lesson in translations:
-        chosen = chosen_package(lesson, grant.activity)
-        if chosen is not None and package.pk in {member.pk for member in package_family(chosen)}:
-            return True
-    return False
+        for block in lesson.body.raw_data:
+            if block.get("type") == "interactive" and block.get("id") == block_id:
+                chosen_ids.add((block.get("value") or {}).get("package"))
+    chosen_ids.discard(None)
+    if package.pk in chosen_ids:
+        return True
+    originals = {
+        translation_of or pk
+        for pk, translation_of in InteractivePackage.objects.filter(pk__in=chosen_ids).values_list(
+            "pk", "translation_of_id"
+        )
+    }
+    return package.pk in originals or package.translation_of_id in originals
 
 
 def content_origin() -> str:
