@@ -73,6 +73,7 @@ def test_the_pdf_prints_name_title_in_the_learners_language_date_and_code(learne
     assert certificate.achieved_on == completed
 
 
+@pytest.mark.postgres  # the names' letters stored and read back
 def test_every_letter_of_the_nine_languages_survives_into_the_pdf_text(learner, course):
     learner.first_name = ALL_LETTERS
     learner.save()
@@ -93,6 +94,7 @@ def test_the_title_follows_the_fallback_chain_of_the_language_asked_in(learner, 
     assert TITLES[expected] in text
 
 
+@pytest.mark.postgres  # the one-certificate constraint
 def test_a_certificate_is_issued_once_however_often_it_is_asked_for(learner, course):
     client = client_for(learner)
     first = client.get(course_url("en", course))

@@ -34,6 +34,7 @@ def signed_in(client, user):
     return client
 
 
+@pytest.mark.postgres  # aggregates: each participant's best score
 def test_the_matrix_holds_each_participants_status_and_best_score(room):
     matrix = cohort_matrix(room.cohort_x, "en")
     assert [column.title for column in matrix.columns] == [
@@ -109,6 +110,7 @@ def test_a_participant_without_statements_has_an_empty_timeline(client, room):
     assert "has not started any lesson" in response.content.decode()
 
 
+@pytest.mark.postgres  # date arithmetic in the query
 def test_inactive_participants_are_those_without_statements_in_n_days(room):
     matrix = cohort_matrix(room.cohort_x, "en")
     assert [row.name for row in matrix.inactive(1)] == ["Bo Berg", "Anna Aalto"]
@@ -124,6 +126,7 @@ def inactive_names(section) -> list[str]:
     return [words(item).split(" — ")[0] for item in section.find_all("li")]
 
 
+@pytest.mark.postgres  # date arithmetic in the query
 def test_the_inactivity_filter_takes_its_days_from_the_query(client, room):
     signed_in(client, room.teacher_x)
     default = inactive_section(client.get(url("cohort", room.cohort_x.pk)).content.decode())
@@ -142,6 +145,7 @@ def test_a_bad_number_of_days_is_explained_and_the_default_kept(client, room):
     assert field["aria-invalid"] == "true" and field["value"] == "14"
 
 
+@pytest.mark.postgres  # date arithmetic in the query
 def test_statements_in_other_courses_do_not_count_as_activity(room, home):
     from tests.lms_factories import make_course
 
@@ -150,6 +154,7 @@ def test_statements_in_other_courses_do_not_count_as_activity(room, home):
     assert [row.name for row in cohort_matrix(room.cohort_x, "en").inactive(7)] == ["Bo Berg"]
 
 
+@pytest.mark.postgres  # aggregates: counts per fifth
 def test_the_progress_distribution_counts_participants_per_fifth(client, room):
     buckets = cohort_matrix(room.cohort_x, "en").distribution()
     assert [(bucket.low, bucket.high, bucket.count) for bucket in buckets] == [
@@ -232,6 +237,7 @@ def render_queries(client, address: str) -> int:
     return len(queries)
 
 
+@pytest.mark.postgres  # a query count
 def test_the_query_count_does_not_grow_with_the_participants(client, home):
     from tests.lms_factories import make_course
 
