@@ -99,7 +99,17 @@ lint: $(VENV)/.installed
 		CONTENT_ORIGIN=https://nordpeer-content.example $(PY) manage.py check --deploy --fail-level WARNING
 
 # pytest-xdist: one worker per core, each with its own test database; the slowest tests listed.
-XDIST     ?= -n auto --durations=15
+# Whole modules go to one worker (loadfile): a module's own data built once (search corpus, demo
+# content, packages), not once on each worker.
+XDIST     ?= -n auto --dist loadfile --durations=15
+# The PostgreSQL run beside the SQLite one, in one process: it ends before the SQLite run all
+# the same, and more processes would only start Django and build module data again on the same cores.
+XDIST_PG  ?= -n 0 --durations=15
+
+# Python writes its bytecode cache, whatever the environment says (some CI images set
+# PYTHONDONTWRITEBYTECODE=1): otherwise each of the run's ~40 Python processes (workers, manage.py,
+# servers the tests start) compiles Django and Wagtail again, 4.5 s of CPU each.
+test test-sqlite test-postgres test-fast lint: export PYTHONDONTWRITEBYTECODE :=
 
 test-sqlite: setup browser test-services
 	@echo "==> Tests on SQLite"
@@ -111,15 +121,15 @@ PG_READY  := $(PY) -c "import sys, psycopg; from urllib.parse import urlsplit; u
 	psycopg.connect(host=u.hostname, port=u.port or 5432, user=u.username or 'postgres', dbname='postgres', connect_timeout=3).close()"
 test-postgres: setup browser test-services
 	@if $(PG_READY) "$(PG_URL)" 2>/dev/null; then \
-		echo "==> Tests on PostgreSQL"; DATABASE_URL=$(PG_URL) $(PYTEST) $(XDIST) -m "postgres or postgres_only"; \
+		echo "==> Tests on PostgreSQL"; DATABASE_URL=$(PG_URL) $(PYTEST) $(XDIST_PG) -m "postgres or postgres_only"; \
 	elif [ "$$CI" = true ]; then echo "==> PostgreSQL is not reachable at $(PG_URL): CI needs it, failing"; exit 1; \
 	else echo "==> PostgreSQL is not reachable at $(PG_URL): skipping the PostgreSQL run"; fi
 
-# The SQLite and PostgreSQL runs side by side: the browser tests wait on Chromium and the
-# servers they start, and the other run's workers use that time. Each run's output is shown
-# whole when it ends (--output-sync), so the two do not interleave.
-test: setup browser test-services lint
-	@$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
+# The SQLite and PostgreSQL runs side by side, and the lint beside them: the browser tests wait
+# on Chromium and the servers they start, and the other run's workers use that time. Each one's
+# output is shown whole when it ends (--output-sync), so they do not interleave; any failing fails `make test`.
+test: setup browser test-services
+	@$(MAKE) --no-print-directory -j3 --output-sync=target lint test-sqlite test-postgres
 
 # A developer's quick loop: no browser, the last run's failures first, stop at the first failure.
 test-fast: setup
