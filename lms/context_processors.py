@@ -3,21 +3,35 @@ parts a signed-in person is part of. Lazy, so a page that shows no header pays n
 
 from __future__ import annotations
 
-import copy
-
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Exists
+from django.db.models import Exists, Q
 from django.utils.functional import SimpleLazyObject
 
 from lms.models import Certificate, Enrolment
-from placements.permissions import is_coordinator, is_school_contact, placements_visible_to
+from placements.models import Placement
+from placements.permissions import COORDINATOR_PERMISSION, SCHOOL_CONTACT_PERMISSION, taking_part_in
+from supervision.permissions import COORDINATOR_PERMISSION as SUPERVISION_COORDINATOR_PERMISSION
 from supervision.permissions import groups_of_participant
-from supervision.permissions import is_coordinator as is_supervision_coordinator
+
+#: Who may use Wagtail's admin, so gets its user bar on the site's pages.
+EDITOR_PERMISSION = "wagtailadmin.access_admin"
+
+
+def _has_permission(user, permission: str) -> Exists:
+    """Django's ``has_perm`` for a model permission, as a condition: the person's own or a group's
+    (a superuser has every permission: asked apart)."""
+    app_label, codename = permission.split(".", 1)
+    return Exists(
+        Permission.objects.filter(content_type__app_label=app_label, codename=codename).filter(
+            Q(user=user) | Q(group__user=user)
+        )
+    )
 
 
 def _records_query(user):
-    """Which of the person's records exist, as one query (the same rules as the permissions)."""
+    """Which of the person's records and role permissions exist, as one query."""
     return (
         get_user_model()
         .objects.filter(pk=user.pk)
@@ -25,61 +39,80 @@ def _records_query(user):
             teaching=Exists(user.teaching_cohorts.all()),
             supervising=Exists(user.supervised_groups.all()),
             participating=Exists(groups_of_participant(user)),
-            placements=Exists(placements_visible_to(user)),
+            placements=Exists(Placement.objects.filter(taking_part_in(user))),
             enrolled=Exists(Enrolment.objects.filter(user=user)),
             certified=Exists(Certificate.objects.filter(user=user)),
+            supervision_coordinator=_has_permission(user, SUPERVISION_COORDINATOR_PERMISSION),
+            school_contact=_has_permission(user, SCHOOL_CONTACT_PERMISSION),
+            placements_coordinator=_has_permission(user, COORDINATOR_PERMISSION),
+            editor=_has_permission(user, EDITOR_PERMISSION),
         )
     )
 
 
-#: The records query compiled, per its shape: building and compiling its six subqueries with the
-#: ORM took about 3 ms of every signed-in page, running it a few microseconds. The shape depends on
-#: the person's placement permissions and the database; what changes is the person's id, at the
-#: positions where a stand-in id stood when it was compiled.
-_COMPILED: dict[tuple, tuple[str, tuple, list[int]]] = {}
+ROLE_RECORDS = (
+    "teaching",
+    "supervising",
+    "participating",
+    "placements",
+    "enrolled",
+    "certified",
+    "supervision_coordinator",
+    "school_contact",
+    "placements_coordinator",
+    "editor",
+)
+
+#: The records query compiled once per database: building and compiling its subqueries with the
+#: ORM took about 3 ms of every signed-in page, running it a few microseconds. What changes is the
+#: person's id, at the positions where a stand-in id stood when it was compiled.
+_COMPILED: dict[str, tuple[str, tuple, list[int]]] = {}
 _STAND_IN_ID = -7_340_119
 
 
-def _records(user, shape: tuple) -> dict[str, bool] | None:
-    compiled = _COMPILED.get(shape)
+def _records(user) -> dict[str, bool] | None:
+    connection = connections[DEFAULT_DB_ALIAS]
+    compiled = _COMPILED.get(connection.vendor)
     if compiled is None:
-        # A copy keeps the permissions already read for this request, so the shape is the same.
-        stand_in = copy.copy(user)
-        stand_in.pk = _STAND_IN_ID
+        stand_in = get_user_model()(pk=_STAND_IN_ID)
         sql, params = _records_query(stand_in).query.sql_with_params()
         positions = [index for index, param in enumerate(params) if param == _STAND_IN_ID]
-        compiled = _COMPILED[shape] = (sql, params, positions)
+        compiled = _COMPILED[connection.vendor] = (sql, params, positions)
     sql, params, positions = compiled
     values = list(params)
     for index in positions:
         values[index] = user.pk
-    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(sql, values)
         row = cursor.fetchone()
     return None if row is None else dict(zip(ROLE_RECORDS, (bool(value) for value in row), strict=True))
 
 
-ROLE_RECORDS = ("teaching", "supervising", "participating", "placements", "enrolled", "certified")
-
-
 def roles_of(user) -> dict[str, bool]:
     """Which of the header's role links the signed-in person gets: only those that concern them.
 
-    The same rules as lms, supervision and placements permissions, asked in one query for the
-    person's records (plus the permission lookups Django caches on the user for the request).
+    The same rules as lms, supervision and placements permissions (tests/lms/test_header_roles.py
+    holds them to it), asked in one query: the person's records and their role permissions.
     """
     if user is None or not user.is_authenticated:
         return {}
-    supervision_coordinator = is_supervision_coordinator(user)
-    school_contact, coordinator = is_school_contact(user), is_coordinator(user)
-    has = _records(user, (school_contact, coordinator, connections[DEFAULT_DB_ALIAS].vendor))
+    has = _records(user)
     if has is None:  # the account was deleted during the request
         return {}
+    superuser = user.is_active and user.is_superuser
     return {
         "teaching": user.is_superuser or has["teaching"],
-        "supervision": supervision_coordinator or has["supervising"] or has["participating"],
-        "placements": school_contact or coordinator or has["placements"],
+        "supervision": superuser
+        or has["supervision_coordinator"]
+        or has["supervising"]
+        or has["participating"],
+        "placements": superuser
+        or (user.is_active and has["school_contact"])
+        or has["placements_coordinator"]
+        or has["placements"],
         "certificates": has["enrolled"] or has["certified"],
+        # Wagtail's user bar (edit this page), which asks this permission itself once shown.
+        "editor": superuser or has["editor"],
     }
 
 

@@ -31,12 +31,17 @@ def is_coordinator(user) -> bool:
     return user.is_authenticated and user.has_perm(COORDINATOR_PERMISSION)
 
 
+def taking_part_in(user) -> Q:
+    """The placements ``user`` is in as the student or the practice supervisor."""
+    return Q(student=user) | Q(practice_supervisor=user)
+
+
 def placements_visible_to(user) -> QuerySet[Placement]:
     if not user.is_authenticated:
         return Placement.objects.none()
     if is_coordinator(user):
         return Placement.objects.all()
-    mine = Q(student=user) | Q(practice_supervisor=user)
+    mine = taking_part_in(user)
     if is_school_contact(user):
         mine |= Q(school_contact=user)
     return Placement.objects.filter(mine)

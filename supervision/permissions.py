@@ -14,11 +14,12 @@ from django.db.models import QuerySet
 
 from supervision.models import SupervisionGroup
 
+#: What makes a coordinator of group supervision (besides being a superuser).
+COORDINATOR_PERMISSION = "supervision.change_supervisiongroup"
+
 
 def is_coordinator(user) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or user.has_perm("supervision.change_supervisiongroup")
-    )
+    return user.is_authenticated and (user.is_superuser or user.has_perm(COORDINATOR_PERMISSION))
 
 
 def groups_supervised_by(user) -> QuerySet[SupervisionGroup]:
