@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from lms.knowledge_checks import latest_attempts
+from lms.lesson_access import block_ids
 from lms.models import CoursePage, LessonPage, LessonProgress
 from lms.models.courses import course_of
 from lms.outline import course_outline
@@ -129,4 +131,10 @@ def serve_lesson(lesson: LessonPage, request, serve):
     request.lesson_outline = outline
     # Checked just above: the lesson's interactive frames need not ask the database again.
     request.lesson_opened = lesson.pk
-    return serve(request)
+    response = serve(request)
+    if block_ids(lesson, "interactive"):
+        # Its frames hold one-use launch links (lms.content.launch). Stored, the page would come
+        # back on Back with links already spent, and the frame would show the refusal; not stored,
+        # Back asks for the page again, with fresh links.
+        add_never_cache_headers(response)  # no-store, private
+    return response
