@@ -99,12 +99,9 @@ lint: $(VENV)/.installed
 		CONTENT_ORIGIN=https://nordpeer-content.example $(PY) manage.py check --deploy --fail-level WARNING
 
 # pytest-xdist: one worker per core, each with its own test database; the slowest tests listed.
-# Whole modules go to one worker (loadfile): a module's own data built once (search corpus, demo
-# content, packages), not once on each worker.
-XDIST     ?= -n auto --dist loadfile --durations=15
-# The PostgreSQL run beside the SQLite one, in one process: it ends before the SQLite run all
-# the same, and more processes would only start Django and build module data again on the same cores.
-XDIST_PG  ?= -n 0 --durations=15
+# Not --dist loadfile: it runs a file's transactional tests (whose flush empties the database)
+# before other files' tests, undoing pytest-django's order (transactional tests last).
+XDIST     ?= -n auto --durations=15
 
 # Python writes its bytecode cache, whatever the environment says (some CI images set
 # PYTHONDONTWRITEBYTECODE=1): otherwise each of the run's ~40 Python processes (workers, manage.py,
@@ -121,7 +118,7 @@ PG_READY  := $(PY) -c "import sys, psycopg; from urllib.parse import urlsplit; u
 	psycopg.connect(host=u.hostname, port=u.port or 5432, user=u.username or 'postgres', dbname='postgres', connect_timeout=3).close()"
 test-postgres: setup browser test-services
 	@if $(PG_READY) "$(PG_URL)" 2>/dev/null; then \
-		echo "==> Tests on PostgreSQL"; DATABASE_URL=$(PG_URL) $(PYTEST) $(XDIST_PG) -m "postgres or postgres_only"; \
+		echo "==> Tests on PostgreSQL"; DATABASE_URL=$(PG_URL) $(PYTEST) $(XDIST) -m "postgres or postgres_only"; \
 	elif [ "$$CI" = true ]; then echo "==> PostgreSQL is not reachable at $(PG_URL): CI needs it, failing"; exit 1; \
 	else echo "==> PostgreSQL is not reachable at $(PG_URL): skipping the PostgreSQL run"; fi
 
