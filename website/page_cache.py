@@ -53,6 +53,8 @@ import re
 import threading
 import uuid
 from collections import OrderedDict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
@@ -124,12 +126,28 @@ _REQUEST_GENERATION = "_page_cache_generation"
 _MISSING = object()
 
 
+#: The request being served (website.routing.CachedRoutingMiddleware sets it), for what is asked
+#: without one at hand (a page's view restrictions, by Wagtail's hook): its generation is read once.
+_serving: ContextVar[HttpRequest | None] = ContextVar("page_cache_serving", default=None)
+
+
+@contextmanager
+def serving(request: HttpRequest):
+    """While ``request`` is served, ``for_generation`` without a request uses its generation."""
+    token = _serving.set(request)
+    try:
+        yield
+    finally:
+        _serving.reset(token)
+
+
 def current_generation(request: HttpRequest | None = None) -> str | None:
     """The generation now (one is started if there is none); None when the cache cannot be read.
 
     Read once per request: everything a request builds from the content then belongs to one
     generation, read before the rows it is built from.
     """
+    request = request if request is not None else _serving.get()
     if request is not None and hasattr(request, _REQUEST_GENERATION):
         return getattr(request, _REQUEST_GENERATION)
     try:

@@ -57,7 +57,8 @@ class CachedRoutingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest):
-        return self.get_response(request)
+        with page_cache.serving(request):
+            return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
         if view_func is not wagtail_views.serve or hasattr(request, "_wagtail_route_for_request"):

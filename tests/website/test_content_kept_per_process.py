@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from django.test import RequestFactory
 
 from website import page_cache
 
@@ -58,3 +59,14 @@ def test_the_oldest_entries_leave_first():
         kept.put(key, key.upper())
     assert kept.get("a") is None
     assert kept.get("b") is not None and kept.get("c") is not None
+
+
+def test_what_is_asked_without_the_request_uses_the_generation_of_the_request_served(builds):
+    request = RequestFactory().get("/en/")
+    with page_cache.serving(request):
+        kept_menu(builds)
+        page_cache.new_generation()  # a publication during the request shows on the next one
+        kept_menu(builds)
+        assert len(builds) == 1
+    kept_menu(builds)  # outside any request: the generation now
+    assert len(builds) == 2
