@@ -16,6 +16,7 @@ from wagtail.models import Page
 from lms.models import CoursePage, Enrolment, LessonPage, LessonProgress, ModulePage, ProgressStatus
 from website import page_cache
 from website.languages import in_language
+from website.page_addresses import keep_addresses
 
 
 def source_course(course: CoursePage) -> CoursePage:
@@ -184,9 +185,10 @@ def _structure(course: CoursePage, language: str) -> CourseOutline:
             if lesson.path.startswith(module.path)
         ]
         entries.append(entry)
-    return CourseOutline(
-        course=_course_in_language(course, source, language), key=source.translation_key, modules=entries
-    )
+    shown_course = _course_in_language(course, source, language)
+    keep_addresses([shown_course, *(entry.page for entry in entries)])
+    keep_addresses(lesson.page for entry in entries for lesson in entry.lessons)
+    return CourseOutline(course=shown_course, key=source.translation_key, modules=entries)
 
 
 def _reads_source(language: str, source: Page) -> bool:

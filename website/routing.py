@@ -18,6 +18,7 @@ from wagtail.models import Page, Site
 from wagtail.models.sites import get_site_for_hostname
 
 from website import page_cache
+from website.page_addresses import keep_addresses
 
 
 def _site_for_host(hostname: str, port: int) -> Site | None:
@@ -39,6 +40,7 @@ def site_for_request(request: HttpRequest) -> Site | None:
 def _home_in_language(site: Site) -> Page:
     home = site.root_page.localized.specific
     home.locale  # noqa: B018 (the routing hooks ask for the page's language)
+    keep_addresses([home])
     return home
 
 
@@ -84,8 +86,10 @@ def route_for_request(request: HttpRequest, site: Site, path: str):
     def route():
         components = [component for component in path.split("/") if component]
         try:
-            return home.route(request, components)
+            found = home.route(request, components)
         except Http404:
             return None
+        keep_addresses([found.page, *getattr(found.page, "_site_ancestors", [])])
+        return found
 
     return page_cache.for_generation("route", (site.pk, translation.get_language(), path), route, request)

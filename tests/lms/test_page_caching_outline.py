@@ -53,6 +53,17 @@ def test_a_lesson_moved_to_another_module_is_shown_there(reader, course):
     assert titles(reader, course.page.url) == [["Lesson 1.1"], ["Lesson 2.1", "Lesson 2.2", "Lesson 1.2"]]
 
 
+def test_a_moved_lesson_s_link_in_the_outline_is_its_new_address(reader, course):
+    lesson = course.lessons[1]
+    old_address = lesson.url
+    assert f'href="{old_address}"' in reader.get(course.page.url).content.decode()
+    lesson.move(course.modules[1], pos="last-child")
+    lesson.refresh_from_db()
+    page = reader.get(course.page.url).content.decode()
+    assert lesson.url != old_address
+    assert f'href="{lesson.url}"' in page and f'href="{old_address}"' not in page
+
+
 def test_a_new_module_that_requires_the_previous_one_locks_its_lessons(reader, course):
     assert not any(lesson.locked for lesson in outline(reader, course.page.url).lessons)
     module = add_page(course.page, ModulePage(title="Module 3", requires_previous=True))

@@ -59,6 +59,21 @@ def test_a_moved_page_is_found_at_its_new_address_and_in_the_menu(client, home):
     assert menu(client) == ["Library", "Moving"]
 
 
+def menu_links(client, url: str = "/en/") -> list[str]:
+    response = client.get(url)
+    return [a["href"] for a in BeautifulSoup(response.content, "html.parser").select(".main-menu a")]
+
+
+def test_a_renamed_page_s_links_follow_its_new_address(client, home):
+    # Addresses are kept with the pages kept per generation (website/page_addresses.py).
+    page = factories.make_material(home, "Old name", show_in_menus=True)
+    assert menu_links(client) == ["/en/old-name/"]
+    page.slug = "new-name"
+    factories.publish(page)
+    assert menu_links(client) == ["/en/new-name/"]
+    assert client.get("/en/new-name/").status_code == 200
+
+
 def test_a_new_translation_shows_in_its_language_s_menu(client, home, translated_home, translate_page):
     page = factories.make_material(home, "Peer work", show_in_menus=True)
     assert menu(client, "/nb/") == []

@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from website import page_cache
 from website.languages import best_value, page_languages, served_locales
+from website.page_addresses import keep_addresses
 
 #: Depth of each language's home page in Wagtail's tree (below the tree's root).
 HOME_DEPTH = 2
@@ -34,7 +35,9 @@ def under_view_restriction() -> Exists:
 
 def menu_of(home: Page) -> list[Page]:
     """The main menu under a language's home: its public live pages shown in menus."""
-    return list(home.get_children().live().in_menu().exclude(under_view_restriction()))
+    items = list(home.get_children().live().in_menu().exclude(under_view_restriction()))
+    keep_addresses(items)  # kept per generation (get_context)
+    return items
 
 
 def _view_restrictions() -> list[tuple[str, PageViewRestriction]]:
