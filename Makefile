@@ -99,10 +99,9 @@ lint: $(VENV)/.installed
 		CONTENT_ORIGIN=https://nordpeer-content.example $(PY) manage.py check --deploy --fail-level WARNING
 
 # pytest-xdist: one worker per core, each with its own test database; the slowest tests listed.
-# loadgroup: a module without transactional tests goes whole to one worker (tests/conftest.py),
-# so its module data is built once; not loadfile, which runs a file's transactional tests (whose
-# flush empties the database) before other files' tests, against pytest-django's order.
-XDIST     ?= -n auto --dist loadgroup --durations=15
+# Not --dist loadfile: it runs a file's transactional tests (whose flush empties the database)
+# before other files' tests, undoing pytest-django's order (transactional tests last).
+XDIST     ?= -n auto --durations=15
 
 # Python writes its bytecode cache, whatever the environment says (some CI images set
 # PYTHONDONTWRITEBYTECODE=1): otherwise each of the run's ~40 Python processes (workers, manage.py,

@@ -20,7 +20,6 @@ from django.utils import translation
 
 from tests import factories
 from tests.migrated_template import test_databases_from_templates
-from tests.module_data import is_transactional
 from tests.requirements import on_ci
 from website.models import HomePage
 from website.site_setup import SiteStructure, editor_group_name, set_up_site
@@ -228,7 +227,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.relative_to(TESTS_DIR).as_posix() in POSTGRES_MODULES:
             item.add_marker(pytest.mark.postgres)
-    _keep_modules_on_one_worker(items)
     if _on_postgresql():
         return
     kept, left_out = [], []
@@ -237,22 +235,6 @@ def pytest_collection_modifyitems(config, items):
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept
-
-
-def _keep_modules_on_one_worker(items) -> None:
-    """For ``--dist loadgroup``: a module without transactional tests runs whole on one xdist worker,
-    so what it builds once per module (search corpus, demo content, the shared course) is built
-    once, not once on each worker. A transactional test stays a unit of its own: pytest-django runs
-    them last, as their flush empties the database, and a whole module (``--dist loadfile``) would
-    take them along to where its first test is."""
-    modules: dict[Path, list] = {}
-    for item in items:
-        modules.setdefault(item.path, []).append(item)
-    for path, module_items in modules.items():
-        if not any(is_transactional(item) for item in module_items):
-            group = pytest.mark.xdist_group(path.relative_to(TESTS_DIR).as_posix())
-            for item in module_items:
-                item.add_marker(group)
 
 
 def _skips(terminalreporter) -> list:
