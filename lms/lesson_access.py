@@ -2,7 +2,7 @@
 
 SCORM commits and the statements API check on every request that the learner may still
 write about the lesson. The lesson's translations and their course depend on the page tree
-only: kept per content generation (website.page_cache), so a publication, an unpublication or
+only: kept per content generation (website.kept_content), so a publication, an unpublication or
 a move shows on the next request. Whether the learner is enrolled is read every time, in one
 query (none when the caller asks it with a query of its own: ``enrolled_in_course``).
 """
@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 
 from lms.models import CoursePage, Enrolment, LessonPage
-from website import page_cache
+from website import kept_content
 
 
 def _lessons_with_course(lesson_key: uuid.UUID) -> list[LessonPage]:
@@ -34,7 +34,7 @@ def _lessons_with_course(lesson_key: uuid.UUID) -> list[LessonPage]:
 def lessons_with_course(lesson_key: uuid.UUID) -> list[LessonPage]:
     """The live translations of a lesson, each with ``course_key`` (its course's translation key,
     None outside a course); kept per content generation."""
-    return page_cache.for_generation(
+    return kept_content.for_generation(
         "lessons-with-course", (lesson_key,), lambda: _lessons_with_course(lesson_key)
     )
 

@@ -14,7 +14,7 @@ from django.conf import settings
 from wagtail.models import Page
 
 from lms.models import CoursePage, Enrolment, LessonPage, LessonProgress, ModulePage, ProgressStatus
-from website import page_cache
+from website import kept_content
 from website.languages import in_language
 from website.page_addresses import keep_addresses
 
@@ -142,7 +142,7 @@ def course_outline(course: CoursePage, language: str, user=None, request=None) -
     on the next request. The learner's own records are read every time, in two queries
     (progress of all the course's lessons, enrolment), whatever the size of the course.
     """
-    outline = page_cache.for_generation(
+    outline = kept_content.for_generation(
         "course-outline", (course.pk, language), lambda: _structure(course, language), request=request
     )
     if user is not None and user.is_authenticated:

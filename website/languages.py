@@ -19,7 +19,7 @@ from django.utils import translation
 from django.utils.translation import get_language_info
 from wagtail.models import Page, TranslatableMixin
 
-from website import page_cache
+from website import kept_content
 
 T = TypeVar("T", bound=TranslatableMixin)
 V = TypeVar("V")
@@ -157,7 +157,7 @@ def page_languages(page: Page, request: HttpRequest) -> PageLanguages:
     requested = requested_language(request, page)
     if page.pk is None or getattr(request, "is_preview", False):  # an editor's draft: as it is now
         return _page_languages(page, request, requested)
-    return page_cache.for_generation(
+    return kept_content.for_generation(
         "page-languages",
         (page.pk, requested, request.get_host(), tuple(language_codes())),
         lambda: _page_languages(page, request, requested),

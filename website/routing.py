@@ -17,7 +17,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 from wagtail.models.sites import get_site_for_hostname
 
-from website import page_cache
+from website import kept_content
 from website.page_addresses import keep_addresses
 
 
@@ -32,7 +32,7 @@ def site_for_request(request: HttpRequest) -> Site | None:
     """Wagtail's ``Site.find_for_request``, kept per generation by host and port."""
     hostname = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
-    return page_cache.for_generation(
+    return kept_content.for_generation(
         "site", (hostname, port), lambda: _site_for_host(hostname, port), request=request
     )
 
@@ -47,7 +47,7 @@ def _home_in_language(site: Site) -> Page:
 def home_for_request(request: HttpRequest, site: Site) -> Page:
     """The site's home in the active language (Wagtail's ``root_page.localized.specific``)."""
     language = translation.get_language()
-    return page_cache.for_generation(
+    return kept_content.for_generation(
         "home", (site.pk, language), lambda: _home_in_language(site), request=request
     )
 
@@ -59,7 +59,7 @@ class CachedRoutingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest):
-        with page_cache.serving(request):
+        with kept_content.serving(request):
             return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
@@ -92,4 +92,4 @@ def route_for_request(request: HttpRequest, site: Site, path: str):
         keep_addresses([found.page, *getattr(found.page, "_site_ancestors", [])])
         return found
 
-    return page_cache.for_generation("route", (site.pk, translation.get_language(), path), route, request)
+    return kept_content.for_generation("route", (site.pk, translation.get_language(), path), route, request)

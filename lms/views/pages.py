@@ -18,7 +18,7 @@ from lms.outline import course_outline
 from lms.permissions import can_open_course_content
 from lms.progress import record_visit
 from lms.statements import activity_iri
-from website import page_cache
+from website import kept_content
 
 
 def _language(page) -> str:
@@ -32,7 +32,7 @@ def _course(page, request) -> CoursePage | None:
     course_ids = [ancestor.pk for ancestor in ancestors if ancestor.specific_class is CoursePage]
     if not course_ids:
         return course_of(page)
-    return page_cache.for_generation("course", (course_ids[-1],), lambda: course_of(page), request=request)
+    return kept_content.for_generation("course", (course_ids[-1],), lambda: course_of(page), request=request)
 
 
 def course_context(course, request) -> dict:

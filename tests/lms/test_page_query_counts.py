@@ -20,7 +20,7 @@ from tests.lms_factories import enrol, make_lesson, statement, translate_course
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 #: Exact: a new query on these pages has to be a decision (issue 18: course <= 10, lesson <= 12).
-#: Kept per content generation (website.page_cache), so no query: the site, the language's home,
+#: Kept per content generation (website.kept_content), so no query: the site, the language's home,
 #: the route to the page, the view restrictions, the menu, the language switcher, the course (a
 #: lesson's) and the course's outline. The session comes from the cache (cached_db). Left: the
 #: user (1), the learner's progress in the course's lessons and enrolment (2), the header's roles

@@ -1,19 +1,19 @@
 """What each process keeps of the content per generation in front of the shared cache
-(website.page_cache.for_generation): a copy per request, a new build for a new generation."""
+(website.kept_content.for_generation): a copy per request, a new build for a new generation."""
 
 from __future__ import annotations
 
 import pytest
 from django.test import RequestFactory
 
-from website import page_cache
+from website import kept_content, page_cache
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def builds():
-    page_cache._kept_here.clear()
+    kept_content._kept_here.clear()
     page_cache.new_generation()
     return []
 
@@ -23,7 +23,7 @@ def kept_menu(builds: list) -> list[dict]:
         builds.append(1)
         return [{"title": "Peer work", "children": []}]
 
-    return page_cache.for_generation("test-menu", (1,), build)
+    return kept_content.for_generation("test-menu", (1,), build)
 
 
 def test_each_request_gets_its_own_copy_to_change(builds):
@@ -49,12 +49,12 @@ def test_what_cannot_be_pickled_is_built_every_time(builds):
         return lambda: "a view"
 
     for _ in range(2):
-        assert page_cache.for_generation("test-view", (), build)() == "a view"
+        assert kept_content.for_generation("test-view", (), build)() == "a view"
     assert len(builds) == 2
 
 
 def test_the_oldest_entries_leave_first():
-    kept = page_cache._KeptHere(entries=2)
+    kept = kept_content._KeptHere(entries=2)
     for key in ("a", "b", "c"):
         kept.put(key, key.upper())
     assert kept.get("a") is None
@@ -63,7 +63,7 @@ def test_the_oldest_entries_leave_first():
 
 def test_what_is_asked_without_the_request_uses_the_generation_of_the_request_served(builds):
     request = RequestFactory().get("/en/")
-    with page_cache.serving(request):
+    with kept_content.serving(request):
         kept_menu(builds)
         page_cache.new_generation()  # a publication during the request shows on the next one
         kept_menu(builds)

@@ -75,7 +75,7 @@ def test_a_translated_page_in_a_language_also_costs_the_same(client, material, t
 
 # --- Exact ceilings (issue 18: home <= 8, material <= 10) --------------------------------------------
 # Exact, so that a new query is a decision. Rendered for an anonymous reader without the page cache
-# (a miss), warm: the first request fills what is kept per content generation (website.page_cache).
+# (a miss), warm: the first request fills what is kept per content generation (website.kept_content).
 # Kept per generation, so no query: the site, the language's home and the route to the page
 # (website/routing.py), the language switcher (website/languages.py), the view restrictions and the
 # menu (website/models/base.py), a translation's "may be out of date" notice

@@ -9,7 +9,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from website import page_cache
+from website import kept_content, page_cache
 from website.languages import best_value, page_languages, served_locales
 from website.page_addresses import keep_addresses
 
@@ -48,7 +48,7 @@ def _view_restrictions() -> list[tuple[str, PageViewRestriction]]:
 def site_view_restrictions() -> list[tuple[str, PageViewRestriction]]:
     """Every view restriction with its page's tree path, kept per generation (a restriction saved or
     deleted, a page moved makes a new one)."""
-    return page_cache.for_generation("view-restrictions", (), _view_restrictions)
+    return kept_content.for_generation("view-restrictions", (), _view_restrictions)
 
 
 #: Translation rules for the fields every page inherits from Wagtail's Page.
@@ -131,7 +131,7 @@ class SitePage(Page):
 
     def get_view_restrictions(self):
         """Wagtail's, from the ancestors routing passed (an alias counts as its source), without a
-        query: the site's restrictions are few and kept per generation (website.page_cache)."""
+        query: the site's restrictions are few and kept per generation (website.kept_content)."""
         ancestors = getattr(self, "_site_ancestors", None)
         if ancestors is None:
             return super().get_view_restrictions()
@@ -153,7 +153,7 @@ class SitePage(Page):
         context["languages"] = page_languages(self, request)
         context["breadcrumbs"] = ancestors
         context["home"] = home
-        context["menu"] = page_cache.for_generation("menu", (home.pk,), lambda: menu_of(home), request)
+        context["menu"] = kept_content.for_generation("menu", (home.pk,), lambda: menu_of(home), request)
         self._load_body_videos()
         return context
 

@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from wagtail.models import Page
 
-from website import page_cache
+from website import kept_content
 from website.translation_status import SourceUpdate, newer_source
 
 register = template.Library()
@@ -20,6 +20,6 @@ def newer_source_of(page, languages=None) -> SourceUpdate | None:
         return None  # the source itself; saves the look-up of the source locale on every source page
     source = getattr(languages, "source", None)
     # The same for every reader until a page or a translation's sync changes: kept per generation.
-    return page_cache.for_generation(
+    return kept_content.for_generation(
         "newer-source", (page.pk, source.pk if source else None), lambda: newer_source(page, source=source)
     )
