@@ -78,3 +78,15 @@ def block_ids(lesson: LessonPage, block_type: str) -> tuple[str, ...]:
         for block in lesson.body.raw_data
         if isinstance(block, dict) and block.get("type") == block_type
     )
+
+
+def stored_block_value(lesson: LessonPage, activity: str) -> dict:
+    """The stored value of the block ``activity`` ("<type>:<id>") of ``lesson``; {} if it has none.
+
+    From the stored body, as ``block_ids``: a chooser's value is the chosen object's id.
+    """
+    block_type, _colon, block_id = activity.partition(":")
+    for block in lesson.body.raw_data:
+        if isinstance(block, dict) and block.get("type") == block_type and block.get("id") == block_id:
+            return block.get("value") or {}
+    return {}

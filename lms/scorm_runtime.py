@@ -44,6 +44,7 @@ from lms.lesson_access import (
     lesson_in_language,
     lessons_with_course,
     live_lessons_with_course,
+    stored_block_value,
 )
 from lms.models import LessonPage, ScormAttempt, ScormItemState
 from lms.models.courses import course_of
@@ -125,12 +126,8 @@ def _may_open(user, lesson: LessonPage) -> bool:
 
 def max_attempts_of(lesson: LessonPage, activity: str) -> int:
     """The block's limit on attempts; 0 for none."""
-    block_id = activity.partition(":")[2]
     # From the stored body: building the blocks would load the chosen package too.
-    for block in lesson.body.raw_data:
-        if block.get("type") == "interactive" and block.get("id") == block_id:
-            return (block.get("value") or {}).get("max_attempts") or 0
-    return 0
+    return stored_block_value(lesson, activity).get("max_attempts") or 0
 
 
 def _attempts(user, lesson_key: uuid.UUID, activity: str):

@@ -26,7 +26,7 @@ from django.http import HttpRequest
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
-from lms.lesson_access import live_lessons_with_course
+from lms.lesson_access import live_lessons_with_course, stored_block_value
 from lms.models import InteractivePackage, LessonPage
 from lms.models.courses import course_of
 from lms.permissions import can_open_course_content
@@ -159,12 +159,7 @@ def _belongs_to_block(package: InteractivePackage, grant: ContentGrant, translat
     the one chosen, or it and a chosen one have the same original (``package_family``'s rule; the
     package is ready, having been loaded so). A query only when it is not the chosen one itself.
     """
-    _kind, _colon, block_id = grant.activity.partition(":")
-    chosen_ids = set()
-    for lesson in translations:
-        for block in lesson.body.raw_data:
-            if block.get("type") == "interactive" and block.get("id") == block_id:
-                chosen_ids.add((block.get("value") or {}).get("package"))
+    chosen_ids = {stored_block_value(lesson, grant.activity).get("package") for lesson in translations}
     chosen_ids.discard(None)
     if package.pk in chosen_ids:
         return True
