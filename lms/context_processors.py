@@ -50,23 +50,10 @@ def _records_query(user):
     )
 
 
-ROLE_RECORDS = (
-    "teaching",
-    "supervising",
-    "participating",
-    "placements",
-    "enrolled",
-    "certified",
-    "supervision_coordinator",
-    "school_contact",
-    "placements_coordinator",
-    "editor",
-)
-
 #: The records query compiled once per database: building and compiling its subqueries with the
 #: ORM took about 3 ms of every signed-in page, running it a few microseconds. What changes is the
 #: person's id, at the positions where a stand-in id stood when it was compiled.
-_COMPILED: dict[str, tuple[str, tuple, list[int]]] = {}
+_COMPILED: dict[str, tuple[str, tuple, list[int], list[str]]] = {}
 _STAND_IN_ID = -7_340_119
 
 
@@ -74,18 +61,18 @@ def _records(user) -> dict[str, bool] | None:
     connection = connections[DEFAULT_DB_ALIAS]
     compiled = _COMPILED.get(connection.vendor)
     if compiled is None:
-        stand_in = get_user_model()(pk=_STAND_IN_ID)
-        sql, params = _records_query(stand_in).query.sql_with_params()
+        query = _records_query(get_user_model()(pk=_STAND_IN_ID)).query
+        sql, params = query.sql_with_params()
         positions = [index for index, param in enumerate(params) if param == _STAND_IN_ID]
-        compiled = _COMPILED[connection.vendor] = (sql, params, positions)
-    sql, params, positions = compiled
+        compiled = _COMPILED[connection.vendor] = (sql, params, positions, list(query.annotation_select))
+    sql, params, positions, names = compiled
     values = list(params)
     for index in positions:
         values[index] = user.pk
     with connection.cursor() as cursor:
         cursor.execute(sql, values)
         row = cursor.fetchone()
-    return None if row is None else dict(zip(ROLE_RECORDS, (bool(value) for value in row), strict=True))
+    return None if row is None else dict(zip(names, (bool(value) for value in row), strict=True))
 
 
 def roles_of(user) -> dict[str, bool]:
