@@ -23,3 +23,16 @@ def require(available: bool, what: str, how: str) -> None:
     if on_ci():
         pytest.fail(f"{message} (CI must have it: failing instead of skipping)", pytrace=False)
     pytest.skip(message)
+
+
+def require_redis(url: str):
+    """A client of the Redis server at ``url``, which the test needs running (see ``require``)."""
+    import redis
+
+    connection = redis.Redis.from_url(url)
+    try:
+        running = bool(connection.ping())
+    except redis.ConnectionError:
+        running = False
+    require(running, f"Redis at {url}", "the machine's redis-server should be running")
+    return connection

@@ -11,7 +11,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-import redis
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client, override_settings
@@ -21,7 +20,7 @@ from lms.models import LearningStatement
 from tests.factories import make_user
 from tests.factories_api import post_json, session_client, xapi
 from tests.lms_factories import enrol, make_course
-from tests.requirements import require
+from tests.requirements import require_redis
 from website import ratelimits
 from website.settings import base
 
@@ -204,19 +203,9 @@ def test_statements_api_answers_429_json_with_retry_after_and_records_nothing_mo
     assert post_json(other_client, xapi(lesson), REMOTE_ADDR="10.2.2.2").status_code == 200
 
 
-def _redis_or_skip() -> redis.Redis:
-    connection = redis.Redis.from_url(REDIS_URL)
-    try:
-        running = bool(connection.ping())
-    except redis.ConnectionError:
-        running = False
-    require(running, f"Redis at {REDIS_URL}", "the machine's redis-server should be running")
-    return connection
-
-
 def test_the_limit_holds_across_two_processes_sharing_redis(db):
     """Five failures in another Django process plus five here: the eleventh is refused here."""
-    connection = _redis_or_skip()
+    connection = require_redis(REDIS_URL)
     connection.flushdb()
     make_user("shared-account")
     caches = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}

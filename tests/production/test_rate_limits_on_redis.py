@@ -2,10 +2,9 @@
 with the same outcome as on any other cache: the limit-th request blocks the key for a window."""
 
 import pytest
-import redis
 from django.test import override_settings
 
-from tests.requirements import require
+from tests.requirements import require_redis
 from website import ratelimits
 from website.ratelimits import Rule, Throttled
 
@@ -14,12 +13,7 @@ REDIS_URL = "redis://127.0.0.1:6379/6"  # this module's own Redis database
 
 @pytest.fixture
 def on_redis():
-    connection = redis.Redis.from_url(REDIS_URL)
-    try:
-        running = bool(connection.ping())
-    except redis.ConnectionError:
-        running = False
-    require(running, f"Redis at {REDIS_URL}", "the machine's redis-server should be running")
+    connection = require_redis(REDIS_URL)
     connection.flushdb()
     caches = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     with override_settings(CACHES=caches):
