@@ -138,7 +138,17 @@ def compound_word_list(language: str, vocabulary: Collection[str] = ()) -> list[
     (the glossary's words): the list ``compound_parts`` splits with. The decompounder runs
     before folding, so the words keep their letters.
     """
-    words = {w for w in vocabulary if len(w) >= MIN_PART}
+    # In the trie's own order, each form once: sorting ~3.5 million Finnish forms cost more
+    # than reading them, and the decompounder does not care about the order.
+    words = []
     if language in COMPOUNDING_LANGUAGES:
-        words |= {form for form in _dictionary(language) if len(form) >= MIN_PART and form.isalpha()}
-    return sorted(words - ANY_LANGUAGE)
+        contains = _contains(language)
+        words = [f for f in _DICTIONARIES.forms(_SIMPLEMMA_CODES[language]) if _is_part(f)]
+    else:
+        contains = frozenset().__contains__
+    extra = {w for w in vocabulary if len(w) >= MIN_PART and w not in ANY_LANGUAGE and not contains(w)}
+    return words + sorted(extra)
+
+
+def _is_part(form: str) -> bool:
+    return len(form) >= MIN_PART and form.isalpha() and form not in ANY_LANGUAGE

@@ -19,7 +19,7 @@ import fcntl
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -97,6 +97,10 @@ class MappedDictionaryFactory(CachingDictionaryFactory):
     def contains(self, lang: str) -> Callable[[str], bool]:
         """The trie's own membership test: the compound splitter asks it hundreds of times a word."""
         return self.get_dictionary(lang)._trie.__contains__
+
+    def forms(self, lang: str) -> Iterator[str]:
+        """Every form the dictionary knows, once each, in the trie's order."""
+        return self.get_dictionary(lang)._trie.iterkeys()
 
 
 if __name__ == "__main__":
