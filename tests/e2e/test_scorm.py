@@ -179,6 +179,13 @@ api.LMSSetValue("cmi.core.score.raw", "90"); api.LMSSetValue("cmi.core.lesson_st
 api.LMSCommit("");"""
 
 
+#: Resolves once the element's document has loaded, its scripts run.
+LOADED = """(element) => new Promise((done) => {
+  const view = element.ownerDocument.defaultView;
+  if (element.ownerDocument.readyState === "complete") done(); else view.addEventListener("load", () => done());
+})"""
+
+
 def test_a_package_of_several_scos_is_played_item_by_item_and_attempted_again(page, origins, home):
     cache.clear()
     course = make_course(home, "Basics", modules=1, lessons_per_module=0)
@@ -236,7 +243,10 @@ def test_a_package_of_several_scos_is_played_item_by_item_and_attempted_again(pa
     assert ScormAttempt.objects.get(user=learner, number=1).finished_at is not None
     # The lesson keeps what the first attempt achieved.
     assert LessonProgress.objects.get(user=learner, lesson_key=lesson.translation_key).status == "completed"
-    # Leaving ends the second attempt's session too; nothing is left in flight.
+    # Leaving ends the second attempt's session too; nothing is left in flight. Its first SCO
+    # must have run its script (loaded whole) first, or it has no session to end.
+    heading = player.frame_locator("#scorm-content").get_by_role("heading", name="Listening")
+    heading.evaluate(LOADED)
     page.goto("about:blank")
     second = ScormItemState.objects.filter(attempt__user=learner, attempt__number=2, total_time_seconds=5)
     assert wait_for(page, second.exists)
