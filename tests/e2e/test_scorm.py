@@ -182,7 +182,8 @@ api.LMSCommit("");"""
 #: Resolves once the element's document has loaded, its scripts run.
 LOADED = """(element) => new Promise((done) => {
   const view = element.ownerDocument.defaultView;
-  if (element.ownerDocument.readyState === "complete") done(); else view.addEventListener("load", () => done());
+  if (element.ownerDocument.readyState === "complete") done();
+  else view.addEventListener("load", () => done());
 })"""
 
 
