@@ -25,9 +25,6 @@ from website.models import HomePage
 from website.site_setup import SiteStructure, editor_group_name, set_up_site
 from website.translating import translate
 
-#: Transactional tests (the browser tests) run first; see tests/run_order.py.
-pytest_plugins = ["tests.run_order"]
-
 #: Skips that CI accepts: no Elasticsearch server can be installed on these machines.
 ALLOWED_CI_SKIP = "ELASTICSEARCH_URL is not set"
 
