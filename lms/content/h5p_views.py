@@ -28,8 +28,6 @@ from lms.content.launch import frame_ticket
 from lms.models import H5PUserState, PackageKind
 from lms.statements import activity_iri
 
-#: How often H5P saves a learner's state while they work, in seconds.
-SAVE_EVERY_SECONDS = 5
 DATA_TYPE = re.compile(r"^[A-Za-z0-9_.-]{1,127}$")
 SUB_CONTENT_ID = re.compile(r"^[A-Za-z0-9_-]{0,64}$")
 #: Per cent of the maximum score that passes when the block says nothing (blocks saved before it could).
@@ -75,7 +73,7 @@ def player_options(request: HttpRequest, token: str, granted: GrantedContent) ->
         "embedType": embed_type(granted.package),
         # h5p-standalone 3.8.2 needs these three together (it crashes with a user and no URL).
         "user": {"name": "Learner", "mail": "learner@nordpeer.invalid"},
-        "saveFreq": SAVE_EVERY_SECONDS,
+        "saveFreq": settings.H5P_SAVE_SECONDS,
         "ajax": {"contentUserDataUrl": f"{state_url}?type=:dataType&sub=:subContentId"},
         # H5P reads a saved state while it starts, before an AJAX answer could arrive: hand it over now.
         "contentUserData": saved_states(granted),

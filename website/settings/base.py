@@ -244,6 +244,8 @@ LMS_BULK_ENROLMENT_MAX_BYTES = 512 * 1024
 # --- Interactive content (H5P, SCORM) ----------------------------------------------
 # Origin serving unpacked packages; empty: the site serves them into a sandboxed frame.
 CONTENT_ORIGIN = ENV.content_origin
+#: How often H5P saves a learner's answers while they work, in seconds.
+H5P_SAVE_SECONDS = 5
 #: Other sites' origins that H5P/SCORM content may load from (its CSP); empty by default.
 LMS_CONTENT_EXTERNAL_ORIGINS = ENV.content_external_origins
 # How long a learner's content session (a player opened in a lesson) stays valid (seconds).

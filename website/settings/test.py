@@ -32,6 +32,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run at once, except Wagtail's admin search and reference index updates (tests/suite_tasks.py).
 TASKS = {"default": {"BACKEND": "tests.suite_tasks.SuiteTaskBackend"}}
 TESTDATA_DIR = ENV.testdata_dir
+# The browser tests wait for H5P's save of an answer: each second, not every five.
+H5P_SAVE_SECONDS = 1
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The suite posts thousands of statements from one address within a minute; the production
 # limits are tested in tests/production/test_rate_limits.py, which sets them back.
