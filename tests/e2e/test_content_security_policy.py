@@ -95,6 +95,8 @@ def test_the_h5p_player_loads_inside_the_policy(page, live_server, home, setting
     port = urlsplit(live_server.url).port
     settings.WAGTAILADMIN_BASE_URL = f"http://localhost:{port}"
     settings.CONTENT_ORIGIN = f"http://127.0.0.1:{port}" if content_origin else ""
+    # No timed save of the answer while the test waits for the network to go quiet.
+    settings.H5P_SAVE_SECONDS = 600
     cache.clear()
     course = make_course(home, "Answering questions", modules=1, lessons_per_module=0)
     lesson = interactive_lesson(course.modules[0], ingest(H5P_TEST, title="Is this false?"), "True or false")
