@@ -46,16 +46,20 @@ $(VENDOR)/.copied: node_modules/.installed
 system-packages:
 	@command -v msgfmt >/dev/null || { echo "==> gettext"; $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q gettext; }
 
-messages: $(VENV)/.installed system-packages
+# Compiled when a catalogue changed since the last compile, not on every `make` (the stamp).
+CATALOGUES := $(shell find . -name '*.po' -not -path './.venv/*' -not -path './node_modules/*')
+messages: locale/.compiled
+locale/.compiled: $(CATALOGUES) | $(VENV)/.installed system-packages
 	@echo "==> Compiling interface translations"
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+	touch $@
 
 # Search's dictionaries as memory-mapped tries (search/lexicon_store.py), built once per machine
 # into the user's cache (SEARCH_LEXICON_DIR to choose): a few minutes the first time, nothing after.
 lexicon: $(VENV)/.installed
 	@$(PY) -m search.lexicon_store
 
-setup: $(VENV)/.installed node_modules/.installed $(VENDOR)/.copied messages lexicon
+setup: $(VENV)/.installed node_modules/.installed $(VENDOR)/.copied locale/.compiled lexicon
 
 ## The demo --------------------------------------------------------------------
 
@@ -152,4 +156,4 @@ benchmark-peer:
 	tests/benchmarks/peer.sh
 
 clean:
-	rm -rf $(VENV) node_modules static website/static/vendor
+	rm -rf $(VENV) node_modules static website/static/vendor locale/.compiled
