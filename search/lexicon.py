@@ -17,7 +17,7 @@ same list.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Container
+from collections.abc import Callable, Collection, Container, Iterator
 from functools import lru_cache
 
 import simplemma
@@ -50,6 +50,10 @@ def _dictionary(language: str):
 
 def _contains(language: str) -> Callable[[str], bool]:
     return _DICTIONARIES.contains(_SIMPLEMMA_CODES[language])
+
+
+def _forms(language: str) -> Iterator[str]:
+    return _DICTIONARIES.forms(_SIMPLEMMA_CODES[language])
 
 
 def has_lemmas(language: str) -> bool:
@@ -140,13 +144,10 @@ def compound_word_list(language: str, vocabulary: Collection[str] = ()) -> list[
     """
     # In the trie's own order, each form once: sorting ~3.5 million Finnish forms cost more
     # than reading them, and the decompounder does not care about the order.
-    words = []
-    if language in COMPOUNDING_LANGUAGES:
-        contains = _contains(language)
-        words = [f for f in _DICTIONARIES.forms(_SIMPLEMMA_CODES[language]) if _is_part(f)]
-    else:
-        contains = frozenset().__contains__
-    extra = {w for w in vocabulary if len(w) >= MIN_PART and w not in ANY_LANGUAGE and not contains(w)}
+    compounding = language in COMPOUNDING_LANGUAGES
+    words = [form for form in _forms(language) if _is_part(form)] if compounding else []
+    listed = (lambda w: _is_part(w) and _contains(language)(w)) if compounding else (lambda w: False)
+    extra = {w for w in vocabulary if len(w) >= MIN_PART and w not in ANY_LANGUAGE and not listed(w)}
     return words + sorted(extra)
 
 

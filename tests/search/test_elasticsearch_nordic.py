@@ -44,6 +44,12 @@ def test_the_word_list_is_the_one_the_embedded_backend_splits_with():
     assert "og" not in words and "for" not in words  # stop words and short words are never parts
 
 
+def test_a_glossary_word_the_dictionary_writes_with_a_hyphen_is_still_listed():
+    # The dictionary's own forms are listed only when all letters; the glossary's words always.
+    assert "strap-on" in compound_word_list("sv", {"strap-on"})
+    assert "strap-on" not in compound_word_list("sv")
+
+
 @pytest.mark.django_db
 def test_the_word_list_command_writes_one_file_per_language(tmp_path):
     out = StringIO()
