@@ -82,8 +82,6 @@ def page(browser) -> Iterator:
     """A fresh browser context and tab per test: no cookies or storage carried over."""
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
-    # The site has no favicon; answer the browser's request here rather than log a 404 per page.
-    context.route("**/favicon.ico", lambda route: route.fulfill(status=204))
     tab = context.new_page()
     yield tab
     context.close()

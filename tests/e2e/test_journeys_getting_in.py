@@ -33,7 +33,6 @@ def page(browser):
     """A desktop tab that lets axe's injected script past the site's CSP (no inline scripts)."""
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900}, bypass_csp=True)
     context.set_default_timeout(10_000)
-    context.route("**/favicon.ico", lambda route: route.fulfill(status=204))
     yield context.new_page()
     context.close()
 

@@ -89,7 +89,6 @@ def test_no_page_scrolls_sideways_at_320_px_and_axe_finds_nothing(
         context = browser.new_context(
             viewport={"width": WIDTH, "height": 800}, locale="en-GB", bypass_csp=True
         )
-        context.route("**/favicon.ico", lambda route: route.fulfill(status=204))
         if who in people:
             sign_in(context, people[who], live_server.url)
         page = context.new_page()

@@ -90,7 +90,6 @@ class Steps:
 def tab(chromium, base_url: str):
     context = chromium.new_context(locale="en-GB", viewport={"width": 1280, "height": 900}, base_url=base_url)
     context.set_default_timeout(20_000)
-    context.route("**/favicon.ico", lambda route: route.fulfill(status=204))
     return context, context.new_page()
 
 
