@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import random
 import stat
 import struct
@@ -165,8 +166,13 @@ def stored_paths() -> set[str]:
     roots = {"packages": Path(package_storage().location), "media": Path(settings.MEDIA_ROOT)}
     found = set()
     for label, root in roots.items():
-        for path in root.rglob("*"):
-            found.add(f"{label}:{path.relative_to(root).as_posix()}{'/' if path.is_dir() else ''}")
+        # os.walk, not rglob + is_dir: the storage grows through the run, and scandir knows each
+        # entry's kind without a stat call per path (rglob cost 5 % of the suite's CPU).
+        for folder, dirs, files in os.walk(root):
+            relative = Path(folder).relative_to(root).as_posix()
+            prefix = "" if relative == "." else f"{relative}/"
+            found.update(f"{label}:{prefix}{name}/" for name in dirs)
+            found.update(f"{label}:{prefix}{name}" for name in files)
     return found
 
 
