@@ -1,6 +1,6 @@
 """With S3 settings, packages live in a private bucket and reach only an enrolled learner, through the site.
 
-The S3 server is moto's (``moto[server]``, from PyPI), started by these tests on port 8112: it
+The S3 server is moto's (``moto[server]``, from PyPI), started by these tests on a port the system gives: it
 speaks the S3 REST API over HTTP, keeps objects in memory, and enforces ACLs on anonymous requests,
 so "nothing publicly readable" is asked of a real server, not of our own settings.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.error import HTTPError
 from urllib.request import urlopen
@@ -29,9 +30,6 @@ from website.settings.services import storages_from_environment
 
 pytestmark = pytest.mark.django_db
 
-#: h1's ports are 8110-8119; moto's S3 takes 8112.
-S3_PORT = 8112
-ENDPOINT = f"http://127.0.0.1:{S3_PORT}"
 REGION = "eu-north-1"
 PUBLIC_GROUPS = {
     "http://acs.amazonaws.com/groups/global/AllUsers",
@@ -40,21 +38,25 @@ PUBLIC_GROUPS = {
 
 
 @pytest.fixture(scope="module")
-def s3_server():
+def s3_server() -> Iterator[str]:
+    """The server's address. On a free port, not a fixed one: under xdist both workers may start one
+    (on a fixed port the second waited for ever: moto's start never returns when it cannot bind)."""
     from moto.server import ThreadedMotoServer
 
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=S3_PORT, verbose=False)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
-    yield server
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
     server.stop()
 
 
 @pytest.fixture
 def s3(s3_server, monkeypatch):
-    """Two fresh buckets, and the settings the S3 environment variables produce, in force."""
+    """Two fresh buckets and the settings the S3 environment variables produce, in force: the client,
+    the package bucket, the local storage the upload field had, and the server's address."""
     suffix = uuid.uuid4().hex[:8]
     environment = {
-        "S3_ENDPOINT_URL": ENDPOINT,
+        "S3_ENDPOINT_URL": s3_server,
         "S3_REGION": REGION,
         "S3_ACCESS_KEY_ID": "nordpeer-test",
         "S3_SECRET_ACCESS_KEY": "nordpeer-test-secret",
@@ -65,7 +67,7 @@ def s3(s3_server, monkeypatch):
         monkeypatch.setenv(name, value)
     client = boto3.client(
         "s3",
-        endpoint_url=ENDPOINT,
+        endpoint_url=s3_server,
         region_name=REGION,
         aws_access_key_id="nordpeer-test",
         aws_secret_access_key="nordpeer-test-secret",
@@ -80,7 +82,7 @@ def s3(s3_server, monkeypatch):
     with override_settings(STORAGES={**settings.STORAGES, **storages}):
         upload_field.storage = package_storage()
         try:
-            yield client, environment["S3_PACKAGE_BUCKET"], local_storage
+            yield client, environment["S3_PACKAGE_BUCKET"], local_storage, s3_server
         finally:
             upload_field.storage = local_storage
 
@@ -120,7 +122,7 @@ def test_the_package_store_is_private_and_signs_its_urls(monkeypatch):
 
 
 def test_a_real_package_in_the_bucket_reaches_its_learner_only(s3, home):
-    client, bucket, local_storage = s3
+    client, bucket, local_storage, _endpoint = s3
     course = make_course(home)
     learner = make_user("s3-learner")
     enrol(learner, course.page)
@@ -163,7 +165,7 @@ def test_a_real_package_in_the_bucket_reaches_its_learner_only(s3, home):
 
 
 def test_the_bucket_holds_nothing_publicly_readable(s3):
-    client, bucket, _local = s3
+    client, bucket, _local, endpoint = s3
     package = ingest(H5P_TEST, title="True or false?")
     assert package.status == PackageStatus.READY
     stored = keys(client, bucket)
@@ -172,18 +174,18 @@ def test_the_bucket_holds_nothing_publicly_readable(s3):
     for key in stored:
         grants = client.get_object_acl(Bucket=bucket, Key=key)["Grants"]
         assert not [g for g in grants if g["Grantee"].get("URI") in PUBLIC_GROUPS], key
-        assert anonymous_status(f"{ENDPOINT}/{bucket}/{key}") == 403, key
+        assert anonymous_status(f"{endpoint}/{bucket}/{key}") == 403, key
     # Any URL the storage hands out is signed and short-lived, never a plain public one.
     signed = package_storage().url(package.folder + "h5p.json")
     assert "Signature" in signed and ("X-Amz-Expires=60" in signed or "Expires=" in signed)
 
     # The server does enforce ACLs: an object made public is readable anonymously.
     client.put_object(Bucket=bucket, Key="control/public.txt", Body=b"public", ACL="public-read")
-    assert anonymous_status(f"{ENDPOINT}/{bucket}/control/public.txt") == 200
+    assert anonymous_status(f"{endpoint}/{bucket}/control/public.txt") == 200
 
 
 def test_deleting_a_package_removes_its_objects(s3, django_capture_on_commit_callbacks):
-    client, bucket, _local = s3
+    client, bucket, _local, _endpoint = s3
     package = ingest(H5P_TEST, title="True or false?")
     assert any(key.startswith(f"content/{package.uuid}/") for key in keys(client, bucket))
     with django_capture_on_commit_callbacks(execute=True):
