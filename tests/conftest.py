@@ -18,7 +18,7 @@ from django.db import connections
 from django.db.models.signals import pre_save
 from django.utils import translation
 
-from tests import factories, xdist_modules
+from tests import factories
 from tests.migrated_template import test_databases_from_templates
 from tests.requirements import on_ci
 from website.models import HomePage
@@ -227,7 +227,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.relative_to(TESTS_DIR).as_posix() in POSTGRES_MODULES:
             item.add_marker(pytest.mark.postgres)
-    xdist_modules.record(config, items)
     if _on_postgresql():
         return
     kept, left_out = [], []
@@ -236,14 +235,6 @@ def pytest_collection_modifyitems(config, items):
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept
-
-
-def pytest_xdist_make_scheduler(config, log):
-    """Under xdist's default (load), a module that builds its data once goes to one worker
-    (tests/xdist_modules.py)."""
-    if config.getvalue("dist") == "load":
-        return xdist_modules.ModuleScheduling(config, log)
-    return None
 
 
 def _skips(terminalreporter) -> list:

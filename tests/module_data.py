@@ -27,7 +27,7 @@ T = TypeVar("T")
 TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences"}
 
 
-def is_transactional(item) -> bool:
+def _transactional(item) -> bool:
     mark = item.get_closest_marker("django_db")
     if mark and mark.kwargs.get("transaction"):
         return True
@@ -38,7 +38,7 @@ def module_can_share(request) -> bool:
     """No test of the requesting module is transactional."""
     module = request.module
     return not any(
-        is_transactional(item) for item in request.session.items if getattr(item, "module", None) is module
+        _transactional(item) for item in request.session.items if getattr(item, "module", None) is module
     )
 
 
