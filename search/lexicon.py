@@ -146,7 +146,11 @@ def compound_word_list(language: str, vocabulary: Collection[str] = ()) -> list[
     # than reading them, and the decompounder does not care about the order.
     compounding = language in COMPOUNDING_LANGUAGES
     words = [form for form in _forms(language) if _is_part(form)] if compounding else []
-    listed = (lambda w: _is_part(w) and _contains(language)(w)) if compounding else (lambda w: False)
+    contains = _contains(language) if compounding else frozenset().__contains__
+
+    def listed(word: str) -> bool:  # already in the dictionary's part of the list
+        return _is_part(word) and contains(word)
+
     extra = {w for w in vocabulary if len(w) >= MIN_PART and w not in ANY_LANGUAGE and not listed(w)}
     return words + sorted(extra)
 
