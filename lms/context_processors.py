@@ -4,9 +4,9 @@ parts a signed-in person is part of. Lazy, so a page that shows no header pays n
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Exists, Q
+from django.db.models import Case, Exists, Func, IntegerField, Q, Subquery, Value, When
 from django.utils.functional import SimpleLazyObject
 
 from lms.models import Certificate, Enrolment
@@ -19,15 +19,39 @@ from supervision.permissions import groups_of_participant
 EDITOR_PERMISSION = "wagtailadmin.access_admin"
 
 
-def _has_permission(user, permission: str) -> Exists:
-    """Django's ``has_perm`` for a model permission, as a condition: the person's own or a group's
-    (a superuser has every permission: asked apart)."""
-    app_label, codename = permission.split(".", 1)
-    return Exists(
-        Permission.objects.filter(content_type__app_label=app_label, codename=codename).filter(
-            Q(user=user) | Q(group__user=user)
-        )
+#: The role permissions the header asks about, each with its bit in ``_held_permissions``.
+ROLE_PERMISSIONS = {
+    "supervision_coordinator": SUPERVISION_COORDINATOR_PERMISSION,
+    "school_contact": SCHOOL_CONTACT_PERMISSION,
+    "placements_coordinator": COORDINATOR_PERMISSION,
+    "editor": EDITOR_PERMISSION,
+}
+
+
+def _held_permissions(user) -> Subquery:
+    """Which of ``ROLE_PERMISSIONS`` the person holds, their own or a group's, as the bits of one
+    number (NULL for none; a superuser has every permission: asked apart).
+
+    One subquery over the person's permission ids: four ``EXISTS`` joining six tables each took
+    PostgreSQL about 4 ms to plan on every signed-in page, more than all the page's other queries.
+    """
+    named, bits = Q(), []
+    for bit, permission in enumerate(ROLE_PERMISSIONS.values()):
+        app_label, codename = permission.split(".", 1)
+        this = Q(content_type__app_label=app_label, codename=codename)
+        named |= this
+        bits.append(When(this, then=Value(1 << bit)))
+    user_model = get_user_model()
+    own = user_model.user_permissions.through.objects.filter(user=user).values("permission_id")
+    groups = user_model.groups.through.objects.filter(user=user).values("group_id")
+    through_groups = Group.permissions.through.objects.filter(group_id__in=groups).values("permission_id")
+    held = Permission.objects.filter(named).filter(Q(pk__in=own) | Q(pk__in=through_groups))
+    # SUM as a plain function: an aggregate would make the ORM group the subquery by its columns.
+    # DISTINCT: two permissions of one name (on two models of an app) set their bit once.
+    total = Func(
+        Case(*bits, default=Value(0)), template="SUM(DISTINCT %(expressions)s)", output_field=IntegerField()
     )
+    return Subquery(held.order_by().annotate(bits=total).values("bits"))
 
 
 def _records_query(user):
@@ -42,10 +66,7 @@ def _records_query(user):
             placements=Exists(Placement.objects.filter(taking_part_in(user))),
             enrolled=Exists(Enrolment.objects.filter(user=user)),
             certified=Exists(Certificate.objects.filter(user=user)),
-            supervision_coordinator=_has_permission(user, SUPERVISION_COORDINATOR_PERMISSION),
-            school_contact=_has_permission(user, SCHOOL_CONTACT_PERMISSION),
-            placements_coordinator=_has_permission(user, COORDINATOR_PERMISSION),
-            editor=_has_permission(user, EDITOR_PERMISSION),
+            permissions=_held_permissions(user),
         )
     )
 
@@ -72,7 +93,12 @@ def _records(user) -> dict[str, bool] | None:
     with connection.cursor() as cursor:
         cursor.execute(sql, values)
         row = cursor.fetchone()
-    return None if row is None else dict(zip(names, (bool(value) for value in row), strict=True))
+    if row is None:
+        return None
+    has = dict(zip(names, row, strict=True))
+    held = has.pop("permissions") or 0
+    has.update({name: bool(held & (1 << bit)) for bit, name in enumerate(ROLE_PERMISSIONS)})
+    return {name: bool(value) for name, value in has.items()}
 
 
 def roles_of(user) -> dict[str, bool]:

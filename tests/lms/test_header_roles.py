@@ -62,6 +62,11 @@ def people(db):
     editors = Group.objects.create(name="Translators of the library")
     editors.permissions.add(permission("wagtailadmin.access_admin"))
     everyone["editor (by group)"] = make_user("editor", groups=(editors,))
+    # Several role permissions at once, one of them both their own and a group's: each counted once.
+    several = everyone["editor and both coordinators"] = make_user("several", groups=(editors, group))
+    several.user_permissions.add(
+        permission(placement_rules.COORDINATOR_PERMISSION), permission(supervision_rules.COORDINATOR_PERMISSION)
+    )
     return everyone
 
 
