@@ -9,12 +9,13 @@ class LmsConfig(AppConfig):
     verbose_name = _("Learning")
 
     def ready(self):
-        # The deployment checks (CONTENT_ORIGIN), and deleting a package deleting its files
-        # wherever it is deleted from.
+        # The deployment checks (CONTENT_ORIGIN), deleting a package deleting its files wherever
+        # it is deleted from, and a package's change making a new content generation.
         from lms import (
             checks,  # noqa: F401
             packages,  # noqa: F401
         )
+        from lms.content import choice  # noqa: F401
         from lms.invitations import export as invitations_export
         from lms.privacy import register_export_section
 

@@ -10,19 +10,38 @@ everyone else the source. Where no language in the chain has one, the chosen pac
 from __future__ import annotations
 
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
 from lms.models import InteractivePackage
+from website import kept_content
 from website.languages import best_in_chain
+from website.page_cache import new_generation_now_and_on_commit
 
 
 def package_family(package: InteractivePackage) -> list[InteractivePackage]:
-    """The ready packages that are versions of ``package`` in some language (itself included)."""
+    """The ready packages that are versions of ``package`` in some language (itself included).
+
+    Kept per content generation (every lesson page with a package asks it): a package saved or
+    deleted makes a new generation (below).
+    """
     original_id = package.translation_of_id or package.pk
-    family = InteractivePackage.objects.filter(
-        Q(pk=package.pk) | Q(pk=original_id) | Q(translation_of_id=original_id),
-        live_revision__isnull=False,
-    )
-    return list(family.order_by("-checked_at", "-pk"))
+
+    def family() -> list[InteractivePackage]:
+        members = InteractivePackage.objects.filter(
+            Q(pk=package.pk) | Q(pk=original_id) | Q(translation_of_id=original_id),
+            live_revision__isnull=False,
+        )
+        return list(members.order_by("-checked_at", "-pk"))
+
+    return kept_content.for_generation("package family", (package.pk, original_id), family)
+
+
+@receiver(post_save, sender=InteractivePackage, dispatch_uid="lms.content.choice.package_saved")
+@receiver(post_delete, sender=InteractivePackage, dispatch_uid="lms.content.choice.package_deleted")
+def _package_changed(sender, **kwargs) -> None:
+    # Checked, replaced, translated or deleted: which package a reader gets may change.
+    new_generation_now_and_on_commit()
 
 
 def package_for_reader(package: InteractivePackage | None, language: str) -> InteractivePackage | None:

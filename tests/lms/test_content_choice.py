@@ -36,6 +36,13 @@ def test_a_danish_reader_falls_back_along_the_chain(english):
     assert package_for_reader(english, "da") == norwegian
 
 
+def test_a_deleted_translation_is_no_longer_given(english):
+    swedish = fake_package("Övning", "sv", translation_of=english)
+    assert package_for_reader(english, "sv") == swedish  # kept per content generation from here
+    swedish.delete()
+    assert package_for_reader(english, "sv") == english
+
+
 def test_an_estonian_reader_without_a_package_gets_the_source(english):
     fake_package("Övning", "sv", translation_of=english)
     assert package_for_reader(english, "et") == english

@@ -64,9 +64,8 @@ def people(db):
     everyone["editor (by group)"] = make_user("editor", groups=(editors,))
     # Several role permissions at once, one of them both their own and a group's: each counted once.
     several = everyone["editor and both coordinators"] = make_user("several", groups=(editors, group))
-    several.user_permissions.add(
-        permission(placement_rules.COORDINATOR_PERMISSION), permission(supervision_rules.COORDINATOR_PERMISSION)
-    )
+    own = [placement_rules.COORDINATOR_PERMISSION, supervision_rules.COORDINATOR_PERMISSION]
+    several.user_permissions.add(*(permission(name) for name in own))
     return everyone
 
 
