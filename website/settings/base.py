@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .csp_sources import media_origins
 from .environment import BASE_DIR, ENV
-from .services import page_cache, shared_cache, storages_from_environment
+from .services import page_cache, session_cache, shared_cache, storages_from_environment
 
 PROJECT_DIR = BASE_DIR / "website"
 
@@ -219,12 +219,12 @@ SEARCH_ELASTICSEARCH_INDEX = "nordpeer"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Redis when REDIS_URL is set, so every process sees one cache; otherwise each has its own.
 # Anonymous readers' pages go to a cache all processes share in any case (website.page_cache).
-CACHES = {"default": shared_cache(ENV), "pages": page_cache(ENV)}
+CACHES = {"default": shared_cache(ENV), "pages": page_cache(ENV), "sessions": session_cache(ENV)}
 PAGE_CACHE_SECONDS = ENV.page_cache_seconds
-# Sessions read from the shared cache, written through to the database: a signed-in request
-# reads its session without a query. Only with Redis: a session kept in one process's memory
-# would outlive a sign-out made in another.
-SESSION_ENGINE = f"django.contrib.sessions.backends.{'cached_db' if ENV.redis_url else 'db'}"
+# Sessions read from a cache every process shares (Redis, else files), written through to the
+# database: a signed-in request reads its session without a query.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "sessions"
 # Django's model permissions, a person's and their groups' read in one query instead of two.
 # Django's ModelBackend stays listed: sessions signed in before this backend existed name it, and
 # dropping it would sign every learner out on upgrade. It reads the permissions the first backend

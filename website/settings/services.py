@@ -50,6 +50,27 @@ def page_cache(env: Environment) -> dict[str, Any]:
     }
 
 
+#: Most sessions the file-based session cache keeps; past it, a third are dropped and read from the
+#: database again when next used.
+SESSION_CACHE_MAX_FILES = 50_000
+
+
+def session_cache(env: Environment) -> dict[str, Any]:
+    """Where signed-in people's sessions are read from (written through to the database).
+
+    Redis when REDIS_URL is set; otherwise files beside the page cache, which every process of the
+    machine shares: a sign-out in one worker deletes the file every other worker would read. Never
+    per-process memory: a session kept there would outlive a sign-out made in another process.
+    """
+    if env.redis_url:
+        return {**shared_cache(env), "KEY_PREFIX": "nordpeer-sessions"}
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(env.page_cache_dir / "sessions"),
+        "OPTIONS": {"MAX_ENTRIES": SESSION_CACHE_MAX_FILES},
+    }
+
+
 def s3_storage(env: Environment, bucket: str, **options: Any) -> dict[str, Any]:
     return {
         "BACKEND": "storages.backends.s3.S3Storage",

@@ -14,9 +14,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # As in production (one process here, so its memory is the shared cache).
+    "sessions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
-# As in production with Redis (one process here, so its memory is the shared cache).
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Off: each test's transaction is rolled back, which no signal reports, so a page stored in one
 # test would outlive it. tests/website/test_page_cache*.py turn it on and empty it themselves.
 PAGE_CACHE_SECONDS = 0
