@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from django.db import connections, router, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.constants import OnConflict
 from django.db.models.sql import InsertQuery
 from django.utils import timezone
@@ -254,7 +254,7 @@ def record_all(
             setattr(progress, name, value)
         progress.save()
         # The newest event (the later one of equal moments) points Continue, as one by one would.
-        _note_last_lesson(max(reversed(fresh), key=lambda s: s.timestamp), course_key)
+        _note_last_lesson(max(reversed(fresh), key=lambda s: s.timestamp), course_key, progress)
         course_completed = False
         if completing is not None:
             course = course or course_of(lesson)
@@ -268,9 +268,18 @@ def record_all(
 def lock_progress(user_id: int, lesson_key: uuid.UUID, course_key: uuid.UUID) -> LessonProgress:
     """A learner's progress row in a lesson, made if need be and locked until the transaction ends.
 
-    Everything one learner writes about one lesson goes one at a time behind this lock.
+    Everything one learner writes about one lesson goes one at a time behind this lock. Read with
+    it, in the same query: where the enrolment's Continue points (``continue_key``, ``continue_at``).
     """
-    rows = LessonProgress.objects.select_for_update().filter(user_id=user_id, lesson_key=lesson_key)
+    enrolment = Enrolment.objects.filter(user_id=OuterRef("user_id"), course_key=course_key)
+    rows = (
+        LessonProgress.objects.select_for_update(of=("self",))
+        .filter(user_id=user_id, lesson_key=lesson_key)
+        .annotate(
+            continue_key=Subquery(enrolment.values("last_lesson_key")[:1]),
+            continue_at=Subquery(enrolment.values("last_activity_at")[:1]),
+        )
+    )
     progress = rows.first()
     if progress is None:
         # Two first events at once: one row is made, the other waits for it below.
@@ -334,7 +343,8 @@ def _refuse_ids_of_others(ids: list[uuid.UUID], first: Statement) -> None:
 
 #: A lesson opened again this soon after the learner's last activity in it, while Continue already
 #: points at it, is not recorded again: that view changes nothing anyone sees, and a write on every
-#: page view made reading a lesson as costly as saving work.
+#: page view made reading a lesson as costly as saving work. Continue itself, pointing at a lesson,
+#: is not written again for an event in it this soon after (``_note_last_lesson``).
 VISIT_QUIET_PERIOD = timedelta(minutes=10)
 
 
@@ -358,8 +368,20 @@ def record_visit(
     return record(lesson_statement(user.pk, lesson, Verb.EXPERIENCED), lesson=lesson).progress
 
 
-def _note_last_lesson(statement: Statement, course_key: uuid.UUID) -> None:
-    """Point the enrolment's Continue at this lesson unless a newer event already moved it."""
+def _note_last_lesson(statement: Statement, course_key: uuid.UUID, progress: LessonProgress) -> None:
+    """Point the enrolment's Continue at this lesson unless a newer event already moved it.
+
+    Not written again while it points at this lesson from less than ``VISIT_QUIET_PERIOD`` before
+    (as read under the progress lock): a learner working through one lesson sends an event every
+    few seconds, and only the moment, which orders "My learning", would move.
+    """
+    since = getattr(progress, "continue_at", None)
+    if (
+        getattr(progress, "continue_key", None) == statement.lesson_key
+        and since is not None
+        and statement.timestamp - since < VISIT_QUIET_PERIOD
+    ):
+        return
     Enrolment.objects.filter(user_id=statement.user_id, course_key=course_key).filter(
         Q(last_activity_at__isnull=True) | Q(last_activity_at__lte=statement.timestamp)
     ).update(last_lesson_key=statement.lesson_key, last_activity_at=statement.timestamp)

@@ -153,3 +153,35 @@ def test_completing_every_required_lesson_completes_the_enrolment(learner, cours
     results = [record(statement(learner, lesson)) for lesson in course.lessons]
     assert [r.course_completed for r in results] == [False, False, False, True]
     assert Enrolment.objects.get(user=learner).completed_at is not None
+
+
+def test_continue_follows_the_learner_between_lessons_and_its_moment_lags_a_quiet_period_at_most(
+    learner, course
+):
+    from lms.models import Enrolment
+    from lms.progress import VISIT_QUIET_PERIOD
+
+    first, second = course.lessons[0], course.lessons[1]
+    start = timezone.now() - timedelta(hours=1)
+
+    def at(minutes: int):
+        return start + timedelta(minutes=minutes)
+
+    def continue_at():
+        enrolment = Enrolment.objects.get(user=learner, course_key=course.page.translation_key)
+        return enrolment.last_lesson_key, enrolment.last_activity_at
+
+    record(statement(learner, first, Verb.PROGRESSED, at=at(0)))
+    assert continue_at() == (first.translation_key, at(0))
+    # Another event in the same lesson soon after: Continue is not written again.
+    record(statement(learner, first, Verb.PROGRESSED, at=at(1)))
+    assert continue_at() == (first.translation_key, at(0))
+    # Another lesson at once: Continue moves there, however soon.
+    record(statement(learner, second, Verb.PROGRESSED, at=at(2)))
+    assert continue_at() == (second.translation_key, at(2))
+    record(statement(learner, first, Verb.PROGRESSED, at=at(3)))
+    assert continue_at() == (first.translation_key, at(3))
+    # Past the quiet period in one lesson: the moment moves on.
+    later = at(3) + VISIT_QUIET_PERIOD
+    record(statement(learner, first, Verb.PROGRESSED, at=later))
+    assert continue_at() == (first.translation_key, later)
