@@ -9,7 +9,8 @@ import pytest
 from django.utils import timezone
 
 from lms.models import LearningStatement, LessonProgress
-from lms.progress import LessonRule, LessonState, UnknownLesson, advance, record
+from lms.progress import UnknownLesson, record
+from lms.progress_rules import LessonRule, LessonState, advance
 from lms.statements import POSITION_EXTENSION, Verb
 from tests.lms_factories import knowledge_check, make_lesson, statement
 

@@ -34,8 +34,10 @@ pytestmark = pytest.mark.postgres
 #: course are kept per content generation), the progress row locked (read with where the
 #: enrolment's Continue points), the item states (read under that lock), the item state written,
 #: the statements inserted, the progress written. Continue already pointing at the lesson is not
-#: written again within the quiet period. Issue 18 aims at 5; the last cut would read the item
-#: states with the lock, which the ORM cannot join (they have no relation to the progress row).
+#: written again within the quiet period. Issue 18 aims at 5. Reading the item states in the lock's
+#: own statement was tried: PostgreSQL reads the rest of a statement that waited for a row lock as it
+#: was when the statement began, so a commit that waited lost the one before it
+#: (tests/lms/test_concurrent_scorm_commits.py caught it).
 COMMIT_QUERIES = 6
 #: The token, the lessons (one query each), ids taken by others, the progress locked, the statements
 #: inserted, the progress written.
