@@ -13,6 +13,27 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 LEARNING = _("Learning")
 
 
+class PackageChooserBlock(SnippetChooserBlock):
+    """The package an interactive block chose, kept per content generation (website.kept_content):
+    every lesson page asked the database for it again. A package's save or deletion starts a new
+    generation (lms.content.choice)."""
+
+    def __init__(self, **kwargs):
+        super().__init__("lms.InteractivePackage", **kwargs)
+
+    def deconstruct(self):
+        # As the plain chooser it is in the migrations: what is stored does not change.
+        _path, _args, kwargs = super().deconstruct()
+        return "wagtail.snippets.blocks.SnippetChooserBlock", ("lms.InteractivePackage",), kwargs
+
+    def bulk_to_python(self, values):
+        from website import kept_content
+
+        ids = tuple(values)
+        chosen = super().bulk_to_python
+        return kept_content.for_generation("chosen packages", ids, lambda: chosen(list(ids)))
+
+
 class LibraryMaterialBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(
         label=_("Material or video"), page_type=["website.MaterialPage", "website.VideoPage"]
@@ -130,7 +151,7 @@ class KnowledgeCheckBlock(blocks.StructBlock):
 class InteractiveContentBlock(blocks.StructBlock):
     """An H5P or SCORM package; each reader gets the package in their language where there is one."""
 
-    package = SnippetChooserBlock("lms.InteractivePackage", label=_("Package"))
+    package = PackageChooserBlock(label=_("Package"))
     max_attempts = blocks.IntegerBlock(
         label=_("Most attempts"),
         min_value=0,

@@ -88,3 +88,18 @@ def test_the_swedish_lesson_frames_the_swedish_package(course, learner, english,
     assert 'title="Övning"' in page
     assert 'sandbox="allow-scripts allow-forms allow-popups allow-modals"' in page
     assert 'title="Exercise"' in client.get(lesson.url).content.decode()
+
+
+def test_the_lesson_frames_its_package_as_it_is_now(course, learner, english):
+    """The chosen package and its family are kept per content generation; a package's change starts one."""
+    lesson = interactive_lesson(course.modules[0], english)
+    client = Client()
+    client.force_login(learner)
+    assert 'title="Exercise"' in client.get(lesson.url).content.decode()
+    english.title = "Exercise, corrected"
+    english.save()
+    assert 'title="Exercise, corrected"' in client.get(lesson.url).content.decode()
+    english.delete()
+    page = client.get(lesson.url).content.decode()
+    assert "interactive__frame" not in page
+    assert "interactive__closed" in page

@@ -24,10 +24,10 @@ pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 #: the route to the page, the view restrictions, the menu, the language switcher, the course (a
 #: lesson's) and the course's outline. The session comes from the cache (cached_db). Left: the
 #: user (1), the learner's progress in the course's lessons and enrolment (2), the header's roles
-#: (1: the person's records and role permissions); on the lesson page its body's chosen package
-#: (1). The package the reader gets is kept per generation too (a package's change starts one).
+#: (1: the person's records and role permissions). The lesson page's chosen package and the one the
+#: reader gets are kept per generation too (a package's change starts one).
 COURSE_PAGE_QUERIES = 4
-LESSON_PAGE_QUERIES = 5
+LESSON_PAGE_QUERIES = 4
 #: Read in another language: the same (the "may be out of date" notice is kept per generation too).
 COURSE_PAGE_QUERIES_TRANSLATED = COURSE_PAGE_QUERIES
 LESSON_PAGE_QUERIES_TRANSLATED = LESSON_PAGE_QUERIES
