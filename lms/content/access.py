@@ -26,6 +26,7 @@ from django.http import HttpRequest
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
+from lms.content.choice import live_package
 from lms.lesson_access import live_lessons_with_course, stored_block_value
 from lms.models import InteractivePackage, LessonPage
 from lms.models.courses import course_of
@@ -131,7 +132,7 @@ def check_grant(grant: ContentGrant) -> GrantedContent:
     lesson = translations[0] if translations else None
     if user is None or lesson is None or not _may_open(user, lesson):
         raise ContentDenied(_("You no longer have access to this lesson."))
-    package = InteractivePackage.objects.filter(uuid=grant.package_uuid, live_revision__isnull=False).first()
+    package = live_package(grant.package_uuid)
     if package is None or not _belongs_to_block(package, grant, translations):
         raise ContentDenied(_("This content is not available."))
     return GrantedContent(grant=grant, user=user, lesson=lesson, package=package)

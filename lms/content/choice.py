@@ -37,6 +37,13 @@ def package_family(package: InteractivePackage) -> list[InteractivePackage]:
     return kept_content.for_generation("package family", (package.pk, original_id), family)
 
 
+def live_package(package_uuid) -> InteractivePackage | None:
+    """The package ``package_uuid`` names, if it has a live revision to serve; kept per content
+    generation, as every file a player loads asks it."""
+    live = InteractivePackage.objects.filter(uuid=package_uuid, live_revision__isnull=False)
+    return kept_content.for_generation("live package", (str(package_uuid),), live.first)
+
+
 @receiver(post_save, sender=InteractivePackage, dispatch_uid="lms.content.choice.package_saved")
 @receiver(post_delete, sender=InteractivePackage, dispatch_uid="lms.content.choice.package_deleted")
 def _package_changed(sender, **kwargs) -> None:

@@ -41,3 +41,18 @@ def test_a_package_of_another_family_is_refused(course, learner, family):
     # Nor its translation, though it names an original too.
     with pytest.raises(ContentDenied):
         check_grant(grant(learner, lesson, fake_package("Annan övning", "sv", translation_of=stranger)))
+
+
+def test_a_package_deleted_or_without_a_live_revision_opens_no_more(course, learner, family):
+    """Kept per content generation for the files a player loads; a package's change starts one."""
+    english, swedish, _danish = family
+    lesson = interactive_lesson(course.modules[0], english)
+    assert check_grant(grant(learner, lesson, swedish)).package == swedish
+    swedish.live_revision = None  # a first upload still being checked has none
+    swedish.save()
+    with pytest.raises(ContentDenied):
+        check_grant(grant(learner, lesson, swedish))
+    assert check_grant(grant(learner, lesson, english)).package == english
+    english.delete()
+    with pytest.raises(ContentDenied):
+        check_grant(grant(learner, lesson, english))
