@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Case, Exists, Func, IntegerField, Q, Subquery, Value, When
 from django.utils.functional import SimpleLazyObject
 
@@ -14,6 +13,7 @@ from placements.models import Placement
 from placements.permissions import COORDINATOR_PERMISSION, SCHOOL_CONTACT_PERMISSION, taking_part_in
 from supervision.permissions import COORDINATOR_PERMISSION as SUPERVISION_COORDINATOR_PERMISSION
 from supervision.permissions import groups_of_participant
+from website.compiled_query import CompiledQuery
 
 #: Who may use Wagtail's admin, so gets its user bar on the site's pages.
 EDITOR_PERMISSION = "wagtailadmin.access_admin"
@@ -71,31 +71,16 @@ def _records_query(user):
     )
 
 
-#: The records query compiled once per database: building and compiling its subqueries with the
-#: ORM took about 3 ms of every signed-in page, running it a few microseconds. What changes is the
-#: person's id, at the positions where a stand-in id stood when it was compiled.
-_COMPILED: dict[str, tuple[str, tuple, list[int], list[str]]] = {}
-_STAND_IN_ID = -7_340_119
+#: Compiled once per database (website.compiled_query): building its subqueries with the ORM took
+#: about 3 ms of every signed-in page.
+_RECORDS = CompiledQuery(lambda user_id: _records_query(get_user_model()(pk=user_id)), user_id=int)
 
 
 def _records(user) -> dict[str, bool] | None:
-    connection = connections[DEFAULT_DB_ALIAS]
-    compiled = _COMPILED.get(connection.vendor)
-    if compiled is None:
-        query = _records_query(get_user_model()(pk=_STAND_IN_ID)).query
-        sql, params = query.sql_with_params()
-        positions = [index for index, param in enumerate(params) if param == _STAND_IN_ID]
-        compiled = _COMPILED[connection.vendor] = (sql, params, positions, list(query.annotation_select))
-    sql, params, positions, names = compiled
-    values = list(params)
-    for index in positions:
-        values[index] = user.pk
-    with connection.cursor() as cursor:
-        cursor.execute(sql, values)
-        row = cursor.fetchone()
-    if row is None:
+    rows = _RECORDS.dicts(user_id=user.pk)
+    if not rows:
         return None
-    has = dict(zip(names, row, strict=True))
+    has = dict(rows[0])
     held = has.pop("permissions") or 0
     has.update({name: bool(held & (1 << bit)) for bit, name in enumerate(ROLE_PERMISSIONS)})
     return {name: bool(value) for name, value in has.items()}

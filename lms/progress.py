@@ -34,6 +34,7 @@ from lms.models import (
 from lms.models.courses import course_of
 from lms.progress_rules import LessonRule, LessonState, advance
 from lms.statements import Statement, StatementError, Verb, lesson_statement
+from website.compiled_query import CompiledQuery
 
 
 class UnknownLesson(StatementError):
@@ -131,6 +132,24 @@ def record_all(
     ]
 
 
+def _progress_with_continue(user_id: int, lesson_key: uuid.UUID, course_key: uuid.UUID):
+    enrolment = Enrolment.objects.filter(user_id=OuterRef("user_id"), course_key=course_key)
+    return (
+        LessonProgress.objects.select_for_update(of=("self",))
+        .filter(user_id=user_id, lesson_key=lesson_key)
+        .annotate(
+            continue_key=Subquery(enrolment.values("last_lesson_key")[:1]),
+            continue_at=Subquery(enrolment.values("last_activity_at")[:1]),
+        )
+    )
+
+
+#: Every commit and statement batch takes this lock: compiled once (website.compiled_query).
+_LOCKED_PROGRESS = CompiledQuery(
+    _progress_with_continue, user_id=int, lesson_key=uuid.UUID, course_key=uuid.UUID
+)
+
+
 def lock_progress(user_id: int, lesson_key: uuid.UUID, course_key: uuid.UUID) -> LessonProgress:
     """A learner's progress row in a lesson, made if need be and locked until the transaction ends.
 
@@ -139,24 +158,16 @@ def lock_progress(user_id: int, lesson_key: uuid.UUID, course_key: uuid.UUID) ->
     Other rows to read under the lock need a query of their own, made after it: PostgreSQL reads
     the rest of a statement that waited for a lock as it was when the statement began.
     """
-    enrolment = Enrolment.objects.filter(user_id=OuterRef("user_id"), course_key=course_key)
-    rows = (
-        LessonProgress.objects.select_for_update(of=("self",))
-        .filter(user_id=user_id, lesson_key=lesson_key)
-        .annotate(
-            continue_key=Subquery(enrolment.values("last_lesson_key")[:1]),
-            continue_at=Subquery(enrolment.values("last_activity_at")[:1]),
-        )
-    )
-    progress = rows.first()
-    if progress is None:
+    values = {"user_id": user_id, "lesson_key": lesson_key, "course_key": course_key}
+    found = _LOCKED_PROGRESS.instances(**values)
+    if not found:
         # Two first events at once: one row is made, the other waits for it below.
         LessonProgress.objects.bulk_create(
             [LessonProgress(user_id=user_id, lesson_key=lesson_key, course_key=course_key)],
             ignore_conflicts=True,
         )
-        progress = rows.get()
-    return progress
+        found = _LOCKED_PROGRESS.instances(**values)
+    return found[0]
 
 
 def _insert_statements(statements: list[Statement], course_key: uuid.UUID) -> set[uuid.UUID]:

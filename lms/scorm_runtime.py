@@ -54,6 +54,7 @@ from lms.scorm_attempt_result import AttemptResult, attempt_result, result_state
 from lms.scorm_cmi import UNKNOWN, CommitError
 from lms.scorm_manifest import launchable_items
 from lms.statements import POSITION_EXTENSION, Result, Verb, lesson_statement
+from website.compiled_query import CompiledQuery
 
 ATTEMPT_SALT = "lms.scorm.attempt"
 SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -295,6 +296,12 @@ class Committed:
     recorded: int
 
 
+#: Read on every commit: compiled once (website.compiled_query).
+_ITEM_STATES = CompiledQuery(
+    lambda attempt_id: ScormItemState.objects.filter(attempt_id=attempt_id), attempt_id=int
+)
+
+
 def commit(
     attempt: ScormAttempt,
     lesson: LessonPage,
@@ -322,9 +329,7 @@ def commit(
         # This learner's progress in the lesson, locked: commits of the attempt (and statements
         # about the lesson) go one at a time, each from what the one before it stored.
         locked = lock_progress(attempt.user_id, lesson.translation_key, course_key)
-        states = {
-            state.item_identifier: state for state in ScormItemState.objects.filter(attempt_id=attempt.pk)
-        }
+        states = {state.item_identifier: state for state in _ITEM_STATES.instances(attempt_id=attempt.pk)}
         before = attempt_result(items, states)
         state = states.get(item["identifier"]) or ScormItemState(
             attempt=attempt, item_identifier=item["identifier"]
