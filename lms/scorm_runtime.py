@@ -38,6 +38,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from lms import scorm_cmi, scorm_lms_rules
+from lms.content.choice import package_by_id
 from lms.lesson_access import (
     block_ids,
     enrolled_in_course,
@@ -89,18 +90,10 @@ def open_attempt_token(token: str) -> tuple[ScormAttempt, LessonPage]:
         raise CommitError(_("This SCORM session has expired: reload the lesson."), status=403) from None
     except (signing.BadSignature, ValueError, TypeError, AttributeError):
         raise CommitError(_("This SCORM link is not valid."), status=403) from None
-    # The attempt, its package, its learner (still active) and whether they are enrolled in the
-    # lesson's course, in one query; the lesson and its course come from the content cache.
+    # The lesson and its course come from the content cache.
     lessons = lessons_with_course(lesson_key) if lesson_key else []
     course_keys = {lesson.course_key for lesson in lessons if lesson.course_key is not None}
-    attempts = ScormAttempt.objects.select_related("package", "user").filter(
-        pk=attempt_id, user_id=user_id, user__is_active=True
-    )
-    if lesson_key is not None:
-        attempts = attempts.filter(lesson_key=lesson_key).annotate(
-            enrolled=enrolled_in_course(OuterRef("user_id"), course_keys)
-        )
-    attempt = attempts.first()
+    attempt = _find_attempt(attempt_id, user_id, lesson_key, course_keys)
     if attempt is None:
         raise CommitError(_("This SCORM link is not valid."), status=403)
     if lesson_key is None or len(course_keys) > 1:
@@ -110,16 +103,52 @@ def open_attempt_token(token: str) -> tuple[ScormAttempt, LessonPage]:
         for lesson in lessons:
             lesson.enrolled = attempt.enrolled and lesson.course_key is not None
     lesson = lesson_in_language(lessons, attempt.package.language)
-    if lesson is None or lesson.course_key is None or not _may_open(attempt.user, lesson):
+    if lesson is None or lesson.course_key is None or not _may_open(attempt, lesson):
         raise CommitError(_("You no longer have access to this lesson."), status=403)
     if attempt.activity not in block_ids(lesson, "interactive"):
         raise CommitError(_("This content is no longer part of the lesson."), status=403)
     return attempt, lesson
 
 
-def _may_open(user, lesson: LessonPage) -> bool:
-    """``can_open_course_content``, asked of the database only for those not enrolled (teachers, admins)."""
-    return lesson.enrolled or can_open_course_content(user, course_of(lesson))
+def _attempt_in_course(attempt_id: int, user_id: int, lesson_key: uuid.UUID, course_key: uuid.UUID):
+    attempts = ScormAttempt.objects.filter(
+        pk=attempt_id, user_id=user_id, user__is_active=True, lesson_key=lesson_key
+    )
+    return attempts.annotate(enrolled=enrolled_in_course(OuterRef("user_id"), {course_key}))
+
+
+#: Every commit asks it: compiled once (website.compiled_query).
+_ATTEMPT_IN_COURSE = CompiledQuery(
+    _attempt_in_course, attempt_id=int, user_id=int, lesson_key=uuid.UUID, course_key=uuid.UUID
+)
+
+
+def _find_attempt(attempt_id, user_id, lesson_key, course_keys: set) -> ScormAttempt | None:
+    """The attempt, if its learner is still active, and whether they are enrolled in the lesson's
+    course, in one query; its package as it is now, from the content cache."""
+    if lesson_key is not None and len(course_keys) == 1:
+        found = _ATTEMPT_IN_COURSE.instances(
+            attempt_id=attempt_id, user_id=user_id, lesson_key=lesson_key, course_key=next(iter(course_keys))
+        )
+        attempt = found[0] if found else None
+        if attempt is not None:
+            attempt.package = package_by_id(attempt.package_id)
+        return attempt
+    # A link made before the lesson was in it, or a lesson whose copies are in different courses.
+    attempts = ScormAttempt.objects.select_related("package", "user").filter(
+        pk=attempt_id, user_id=user_id, user__is_active=True
+    )
+    if lesson_key is not None:
+        attempts = attempts.filter(lesson_key=lesson_key).annotate(
+            enrolled=enrolled_in_course(OuterRef("user_id"), course_keys)
+        )
+    return attempts.first()
+
+
+def _may_open(attempt: ScormAttempt, lesson: LessonPage) -> bool:
+    """``can_open_course_content`` for the attempt's learner, asked of the database (their account
+    too) only for those not enrolled (teachers, admins)."""
+    return lesson.enrolled or can_open_course_content(attempt.user, course_of(lesson))
 
 
 # --- Attempts ----------------------------------------------------------------------

@@ -37,6 +37,12 @@ def package_family(package: InteractivePackage) -> list[InteractivePackage]:
     return kept_content.for_generation("package family", (package.pk, original_id), family)
 
 
+def package_by_id(package_id: int) -> InteractivePackage | None:
+    """A package as it is now, by its id; kept per content generation (every SCORM commit asks)."""
+    package = InteractivePackage.objects.filter(pk=package_id)
+    return kept_content.for_generation("package", (package_id,), package.first)
+
+
 def live_package(package_uuid) -> InteractivePackage | None:
     """The package ``package_uuid`` names, if it has a live revision to serve; kept per content
     generation, as every file a player loads asks it."""
