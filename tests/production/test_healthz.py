@@ -6,6 +6,7 @@ import os
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.test import Client, override_settings
 from django.utils import timezone
@@ -94,7 +95,7 @@ def test_a_fresh_heartbeat_of_a_process_that_is_gone_is_503(tmp_path):
 
 
 def test_redis_stopped_is_503_naming_the_cache(redis_server):  # noqa: F811
-    with override_settings(CACHES={"default": redis_cache(redis_server.url)}):
+    with override_settings(CACHES={**settings.CACHES, "default": redis_cache(redis_server.url)}):
         assert caches["default"].__class__.__name__ == "RedisCache"
         response, body = healthz()
         assert (response.status_code, body) == (200, {"checks": {"database": "ok", "cache": "ok"}})

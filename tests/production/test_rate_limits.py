@@ -11,6 +11,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client, override_settings
@@ -208,7 +209,8 @@ def test_the_limit_holds_across_two_processes_sharing_redis(db):
     connection = require_redis(REDIS_URL)
     connection.flushdb()
     make_user("shared-account")
-    caches = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    caches = {**settings.CACHES, "default": redis}
     script = Path(__file__).with_name("failed_sign_ins.py")
     with override_settings(CACHES=caches):
         client = Client()
