@@ -16,6 +16,7 @@ from django.db.models.functions import Length, Substr
 
 from lms.models import CoursePage, Enrolment, LessonPage
 from website import kept_content
+from website.compiled_query import CompiledQuery
 
 
 def _lessons_with_course(lesson_key: uuid.UUID) -> list[LessonPage]:
@@ -44,13 +45,26 @@ def enrolled_in_course(user_id, course_keys: set[uuid.UUID]) -> Exists:
     return Exists(Enrolment.objects.filter(user_id=user_id, course_key__in=course_keys))
 
 
+_ENROLLED = CompiledQuery(
+    lambda user_id, course_key: Enrolment.objects.filter(user_id=user_id, course_key=course_key).values(
+        "course_key"
+    ),
+    user_id=int,
+    course_key=uuid.UUID,
+)
+
+
 def live_lessons_with_course(lesson_key: uuid.UUID, user_id: int | None) -> list[LessonPage]:
     """``lessons_with_course``, each also with ``enrolled`` (whether ``user_id`` is enrolled in that
     course): at most one query."""
     lessons = lessons_with_course(lesson_key)
     keys = {lesson.course_key for lesson in lessons if lesson.course_key is not None}
     enrolled: set[uuid.UUID] = set()
-    if keys and user_id is not None:
+    if len(keys) == 1 and user_id is not None:
+        # The usual lesson, in one course: the query compiled once (every statement batch asks it).
+        [course_key] = keys
+        enrolled = {row["course_key"] for row in _ENROLLED.dicts(user_id=user_id, course_key=course_key)}
+    elif keys and user_id is not None:
         enrolled = set(
             Enrolment.objects.filter(user_id=user_id, course_key__in=keys).values_list(
                 "course_key", flat=True
