@@ -222,9 +222,33 @@ def allowance(user, lesson: LessonPage, activity: str) -> AttemptAllowance:
     )
 
 
+#: Every player page asks it: compiled once (website.compiled_query).
+_LEARNERS_ATTEMPTS = CompiledQuery(
+    lambda user_id, lesson_key, activity: ScormAttempt.objects.filter(
+        user_id=user_id, lesson_key=lesson_key, activity=activity
+    ).order_by("-number"),
+    user_id=int,
+    lesson_key=uuid.UUID,
+    activity=str,
+)
+
+
+#: Read on every commit and player page: compiled once (website.compiled_query).
+_ITEM_STATES = CompiledQuery(
+    lambda attempt_id: ScormItemState.objects.filter(attempt_id=attempt_id), attempt_id=int
+)
+
+
+def item_states(attempt: ScormAttempt) -> dict[str, ScormItemState]:
+    """The attempt's item states by item, with a query compiled once (every commit and player asks)."""
+    return {state.item_identifier: state for state in _ITEM_STATES.instances(attempt_id=attempt.pk)}
+
+
 def player_attempt(user, lesson: LessonPage, activity: str, package) -> tuple[ScormAttempt, AttemptAllowance]:
     """``current_attempt`` and ``allowance`` for the player, in one query for a returning learner."""
-    attempts = list(_attempts(user, lesson.translation_key, activity).order_by("-number"))
+    attempts = _LEARNERS_ATTEMPTS.instances(
+        user_id=user.pk, lesson_key=lesson.translation_key, activity=activity
+    )
     current = next((a for a in attempts if a.package_id == package.pk and a.finished_at is None), None)
     used = len(attempts)
     if current is None:
@@ -325,12 +349,6 @@ class Committed:
     recorded: int
 
 
-#: Read on every commit: compiled once (website.compiled_query).
-_ITEM_STATES = CompiledQuery(
-    lambda attempt_id: ScormItemState.objects.filter(attempt_id=attempt_id), attempt_id=int
-)
-
-
 def commit(
     attempt: ScormAttempt,
     lesson: LessonPage,
@@ -358,7 +376,7 @@ def commit(
         # This learner's progress in the lesson, locked: commits of the attempt (and statements
         # about the lesson) go one at a time, each from what the one before it stored.
         locked = lock_progress(attempt.user_id, lesson.translation_key, course_key)
-        states = {state.item_identifier: state for state in _ITEM_STATES.instances(attempt_id=attempt.pk)}
+        states = item_states(attempt)
         before = attempt_result(items, states)
         state = states.get(item["identifier"]) or ScormItemState(
             attempt=attempt, item_identifier=item["identifier"]

@@ -103,7 +103,7 @@ def _render_player(
     item = scorm_sequencing_state.current_item(attempt) or item
     if item.get("scorm_type") == "asset":
         _launch_asset(attempt, granted.lesson, item, standard)
-    states = {state.item_identifier: state for state in attempt.items.all()}
+    states = scorm_runtime.item_states(attempt)
     in_session = {"token": token, "attempt_token": scorm_runtime.attempt_token(attempt)}
     commit_path = reverse("lms_content:scorm_commit", kwargs=in_session)
     save_path = reverse("lms_content:scorm_sequencing_state", kwargs=in_session)
