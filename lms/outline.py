@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from lms.models import CoursePage, Enrolment, LessonPage, LessonProgress, ModulePage, ProgressStatus
 from website import kept_content
+from website.compiled_query import CompiledQuery
 from website.languages import in_language
 from website.page_addresses import keep_addresses
 
@@ -134,6 +135,16 @@ class CourseOutline:
 _LESSON_FIELDS_LEFT_OUT = ("body",)
 
 
+#: Every course, module and lesson page a learner opens asks it: compiled once (website.compiled_query).
+_ENROLMENT = CompiledQuery(
+    lambda user_id, course_key: Enrolment.objects.filter(user_id=user_id, course_key=course_key).order_by(
+        "pk"
+    )[:1],
+    user_id=int,
+    course_key=uuid.UUID,
+)
+
+
 def course_outline(course: CoursePage, language: str, user=None, request=None) -> CourseOutline:
     """The outline of ``course`` for a reader of ``language`` (and ``user``'s progress, if given).
 
@@ -150,7 +161,7 @@ def course_outline(course: CoursePage, language: str, user=None, request=None) -
         progress = {p.lesson_key: p for p in LessonProgress.objects.filter(user=user, lesson_key__in=keys)}
         for lesson in outline.lessons:
             lesson.progress = progress.get(lesson.key)
-        outline.enrolment = Enrolment.objects.filter(user=user, course_key=outline.key).first()
+        outline.enrolment = next(iter(_ENROLMENT.instances(user_id=user.pk, course_key=outline.key)), None)
     previous = None
     for entry in outline.modules:
         held_back = previous is not None and (previous.locked or not previous.completed)
