@@ -29,27 +29,15 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from lms import scorm_cmi, scorm_lms_rules
-from lms.content.choice import package_by_id
-from lms.lesson_access import (
-    block_ids,
-    enrolled_in_course,
-    lesson_in_language,
-    lessons_with_course,
-    live_lessons_with_course,
-    stored_block_value,
-)
+from lms.lesson_access import stored_block_value
 from lms.models import LessonPage, ScormAttempt, ScormItemState
 from lms.models.courses import course_of
-from lms.permissions import can_open_course_content
 from lms.progress import lock_progress, record_all
 from lms.scorm_attempt_result import AttemptResult, attempt_result, result_statements, statement_id
 from lms.scorm_cmi import UNKNOWN, CommitError
@@ -57,7 +45,6 @@ from lms.scorm_manifest import launchable_items
 from lms.statements import POSITION_EXTENSION, Result, Verb, lesson_statement
 from website.compiled_query import CompiledQuery
 
-ATTEMPT_SALT = "lms.scorm.attempt"
 SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 #: How many sessions' counted seconds an item keeps (late beacons of older sessions still count once).
 KEPT_SESSIONS = 20
@@ -65,90 +52,6 @@ KEPT_SESSIONS = 20
 
 class AttemptRefused(Exception):
     """The learner may not start another attempt; the message says why."""
-
-
-# --- Tokens ------------------------------------------------------------------------
-
-
-def attempt_token(attempt: ScormAttempt) -> str:
-    """The credential in an attempt's commit URL: its id, its learner's and its lesson's, signed.
-
-    The lesson's key lets a commit find the lesson (kept per content generation) before asking
-    the database, and ask the attempt and the enrolment in one query.
-    """
-    return signing.dumps([attempt.pk, attempt.user_id, attempt.lesson_key.hex], salt=ATTEMPT_SALT)
-
-
-def open_attempt_token(token: str) -> tuple[ScormAttempt, LessonPage]:
-    """The attempt a commit token names and its lesson, checked again now; CommitError (403) if not."""
-    try:
-        attempt_id, user_id, *named = signing.loads(
-            token, salt=ATTEMPT_SALT, max_age=settings.LMS_CONTENT_GRANT_MAX_AGE
-        )
-        lesson_key = uuid.UUID(named[0]) if named else None
-    except signing.SignatureExpired:
-        raise CommitError(_("This SCORM session has expired: reload the lesson."), status=403) from None
-    except (signing.BadSignature, ValueError, TypeError, AttributeError):
-        raise CommitError(_("This SCORM link is not valid."), status=403) from None
-    # The lesson and its course come from the content cache.
-    lessons = lessons_with_course(lesson_key) if lesson_key else []
-    course_keys = {lesson.course_key for lesson in lessons if lesson.course_key is not None}
-    attempt = _find_attempt(attempt_id, user_id, lesson_key, course_keys)
-    if attempt is None:
-        raise CommitError(_("This SCORM link is not valid."), status=403)
-    if lesson_key is None or len(course_keys) > 1:
-        # A link made before the lesson was in it, or a lesson whose copies are in different courses.
-        lessons = live_lessons_with_course(attempt.lesson_key, user_id)
-    else:
-        for lesson in lessons:
-            lesson.enrolled = attempt.enrolled and lesson.course_key is not None
-    lesson = lesson_in_language(lessons, attempt.package.language)
-    if lesson is None or lesson.course_key is None or not _may_open(attempt, lesson):
-        raise CommitError(_("You no longer have access to this lesson."), status=403)
-    if attempt.activity not in block_ids(lesson, "interactive"):
-        raise CommitError(_("This content is no longer part of the lesson."), status=403)
-    return attempt, lesson
-
-
-def _attempt_in_course(attempt_id: int, user_id: int, lesson_key: uuid.UUID, course_key: uuid.UUID):
-    attempts = ScormAttempt.objects.filter(
-        pk=attempt_id, user_id=user_id, user__is_active=True, lesson_key=lesson_key
-    )
-    return attempts.annotate(enrolled=enrolled_in_course(OuterRef("user_id"), {course_key}))
-
-
-#: Every commit asks it: compiled once (website.compiled_query).
-_ATTEMPT_IN_COURSE = CompiledQuery(
-    _attempt_in_course, attempt_id=int, user_id=int, lesson_key=uuid.UUID, course_key=uuid.UUID
-)
-
-
-def _find_attempt(attempt_id, user_id, lesson_key, course_keys: set) -> ScormAttempt | None:
-    """The attempt, if its learner is still active, and whether they are enrolled in the lesson's
-    course, in one query; its package as it is now, from the content cache."""
-    if lesson_key is not None and len(course_keys) == 1:
-        found = _ATTEMPT_IN_COURSE.instances(
-            attempt_id=attempt_id, user_id=user_id, lesson_key=lesson_key, course_key=next(iter(course_keys))
-        )
-        attempt = found[0] if found else None
-        if attempt is not None:
-            attempt.package = package_by_id(attempt.package_id)
-        return attempt
-    # A link made before the lesson was in it, or a lesson whose copies are in different courses.
-    attempts = ScormAttempt.objects.select_related("package", "user").filter(
-        pk=attempt_id, user_id=user_id, user__is_active=True
-    )
-    if lesson_key is not None:
-        attempts = attempts.filter(lesson_key=lesson_key).annotate(
-            enrolled=enrolled_in_course(OuterRef("user_id"), course_keys)
-        )
-    return attempts.first()
-
-
-def _may_open(attempt: ScormAttempt, lesson: LessonPage) -> bool:
-    """``can_open_course_content`` for the attempt's learner, asked of the database (their account
-    too) only for those not enrolled (teachers, admins)."""
-    return lesson.enrolled or can_open_course_content(attempt.user, course_of(lesson))
 
 
 # --- Attempts ----------------------------------------------------------------------
@@ -370,7 +273,7 @@ def commit(
     cmi = scorm_lms_rules.settle(standard, cmi, item, final=final)
     facts = scorm_cmi.read_facts(standard, cmi)
     items = scorm_items(attempt.package)
-    # Known when the lesson came from open_attempt_token; looked up for the player's asset launches.
+    # Known when the lesson came from lms.scorm_attempt_token; looked up for the player's asset launches.
     course_key = getattr(lesson, "course_key", None) or course_of(lesson).translation_key
     with transaction.atomic():
         # This learner's progress in the lesson, locked: commits of the attempt (and statements

@@ -9,7 +9,7 @@ import secrets
 from django.test import Client
 from django.urls import reverse
 
-from lms import scorm_runtime
+from lms import scorm_attempt_token, scorm_runtime
 from lms.content.access import ContentGrant
 from tests.content_factories import SessionClient, block_activity, grant_token, hold_session, ingest
 from tests.factories_packages import make_zip as zip_bytes
@@ -91,7 +91,10 @@ def attempt_session(attempt) -> str:
 
 def commit_url(attempt, item: str | None = None, session_id: str | None = None) -> str:
     """The commit URL of ``attempt`` in a content session of its own (post with ``post_commit``)."""
-    in_session = {"token": attempt_session(attempt), "attempt_token": scorm_runtime.attempt_token(attempt)}
+    in_session = {
+        "token": attempt_session(attempt),
+        "attempt_token": scorm_attempt_token.attempt_token(attempt),
+    }
     url = reverse("lms_content:scorm_commit", kwargs=in_session)
     query = {"session": session_id or session()}
     if item:

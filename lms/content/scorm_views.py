@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lms import scorm_lms_rules, scorm_runtime, scorm_sequencing_state
+from lms import scorm_attempt_token, scorm_lms_rules, scorm_runtime, scorm_sequencing_state
 from lms.content.access import ContentDenied, GrantedContent, content_url, open_session, read_session
 from lms.content.files import denied
 from lms.content.isolation import allow_frame_origin, protect
@@ -104,7 +104,7 @@ def _render_player(
     if item.get("scorm_type") == "asset":
         _launch_asset(attempt, granted.lesson, item, standard)
     states = scorm_runtime.item_states(attempt)
-    in_session = {"token": token, "attempt_token": scorm_runtime.attempt_token(attempt)}
+    in_session = {"token": token, "attempt_token": scorm_attempt_token.attempt_token(attempt)}
     commit_path = reverse("lms_content:scorm_commit", kwargs=in_session)
     save_path = reverse("lms_content:scorm_sequencing_state", kwargs=in_session)
     moves = moves_from(package.manifest, item["identifier"])
@@ -192,7 +192,7 @@ def open_session_attempt(request: HttpRequest, session_token: str, attempt_token
         grant = read_session(request, session_token)
     except ContentDenied as error:
         raise CommitError(str(error), status=403) from None
-    attempt, lesson = scorm_runtime.open_attempt_token(attempt_token)
+    attempt, lesson = scorm_attempt_token.open_attempt_token(attempt_token)
     theirs = (attempt.user_id, attempt.lesson_key, attempt.activity, attempt.package.uuid)
     if theirs != (grant.user_id, grant.lesson_key, grant.activity, grant.package_uuid):
         raise CommitError(_("This SCORM link is not valid."), status=403)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from lms import scorm_runtime
+from lms import scorm_attempt_token, scorm_runtime
 from lms.models import LearningStatement, LessonProgress, ScormItemState
 from lms.progress import record
 from lms.statements import Verb
@@ -35,7 +35,9 @@ def test_commits_of_one_attempt_in_two_sessions_at_once_are_all_kept(learner, co
         def job():
             # Each commit of a session reports the session's whole time so far: n seconds.
             for n in range(1, COMMITS + 1):
-                opened, opened_lesson = scorm_runtime.open_attempt_token(scorm_runtime.attempt_token(attempt))
+                opened, opened_lesson = scorm_attempt_token.open_attempt_token(
+                    scorm_attempt_token.attempt_token(attempt)
+                )
                 cmi = cmi12(location=f"{which}.{n}", session_time=f"0000:00:{n:02d}")
                 scorm_runtime.commit(opened, opened_lesson, None, sessions[which], cmi)
 
@@ -61,7 +63,9 @@ def test_a_commit_and_statements_about_the_same_lesson_at_once_both_count(learne
 
     def commits():
         for n in range(1, COMMITS + 1):
-            opened, opened_lesson = scorm_runtime.open_attempt_token(scorm_runtime.attempt_token(attempt))
+            opened, opened_lesson = scorm_attempt_token.open_attempt_token(
+                scorm_attempt_token.attempt_token(attempt)
+            )
             cmi = cmi12(location=str(n), session_time=f"0000:00:{n:02d}")
             scorm_runtime.commit(opened, opened_lesson, None, run, cmi)
 

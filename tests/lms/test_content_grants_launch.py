@@ -16,7 +16,7 @@ import time_machine
 from django.test import Client
 from django.utils import timezone
 
-from lms import scorm_runtime
+from lms import scorm_attempt_token
 from lms.content.access import SESSION_COOKIE, session_proof
 from lms.models import ContentLaunch, H5PUserState, LearningStatement, ScormItemState
 from lms.models.packages import package_storage
@@ -157,7 +157,7 @@ def golf_lesson(course):
 def test_a_scorm_commit_needs_the_cookie_of_the_attempts_session(learner, golf_lesson, course):
     lesson, package = golf_lesson
     attempt = open_attempt(learner, lesson, package)
-    attempt_token = scorm_runtime.attempt_token(attempt)
+    attempt_token = scorm_attempt_token.attempt_token(attempt)
     body = json.dumps({"cmi": cmi12(status="passed", raw=100)})
     token = attempt_session(attempt)
     url = f"/content/s/{token}/scorm/commit/{attempt_token}?session={session()}&item=item_1"

@@ -11,7 +11,7 @@ import pytest
 from django.core import signing
 from django.urls import reverse
 
-from lms import scorm_runtime
+from lms import scorm_attempt_token
 from lms.models import Enrolment, ScormItemState
 from tests.factories import publish
 from tests.scorm_factories import (
@@ -90,14 +90,14 @@ def test_an_ended_enrolment_is_seen_by_the_next_commit(attempt, learner):
 
 
 def test_a_link_made_before_the_lesson_was_in_it_still_commits(attempt):
-    older = signing.dumps([attempt.pk, attempt.user_id], salt=scorm_runtime.ATTEMPT_SALT)
+    older = signing.dumps([attempt.pk, attempt.user_id], salt=scorm_attempt_token.ATTEMPT_SALT)
     assert commit(with_attempt_token(attempt, older), 1).status_code == 200
     assert commits(attempt) == 1
 
 
 def test_a_link_naming_another_lesson_is_refused(attempt, course):
     other = course.lessons[0].translation_key.hex
-    forged = signing.dumps([attempt.pk, attempt.user_id, other], salt=scorm_runtime.ATTEMPT_SALT)
+    forged = signing.dumps([attempt.pk, attempt.user_id, other], salt=scorm_attempt_token.ATTEMPT_SALT)
     response = commit(with_attempt_token(attempt, forged), 1)
     assert response.status_code == 403 and "not valid" in response.json()["error"]
     assert not ScormItemState.objects.filter(attempt=attempt).exists()

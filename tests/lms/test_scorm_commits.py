@@ -11,7 +11,7 @@ from django.core import signing
 from django.test import override_settings
 from django.utils import timezone
 
-from lms import scorm_runtime
+from lms import scorm_attempt_token, scorm_runtime
 from lms.models import Enrolment, LearningStatement, LessonProgress, ScormItemState
 from lms.statements import POSITION_EXTENSION, Verb
 from tests.content_factories import SessionClient
@@ -173,10 +173,10 @@ def test_a_commit_without_a_session_or_for_an_unknown_item_is_refused(learner, a
 def test_forged_expired_and_other_learners_tokens_are_refused(learner, lesson, golf12, attempt):
     other = make_user("other")
     enrol(other, lesson.get_parent().get_parent().specific)
-    forged = signing.dumps([attempt.pk, other.pk], salt=scorm_runtime.ATTEMPT_SALT)
+    forged = signing.dumps([attempt.pk, other.pk], salt=scorm_attempt_token.ATTEMPT_SALT)
     wrong_salt = signing.dumps([attempt.pk, learner.pk], salt="lms.content.grant")
     cmi = cmi12(status="passed", raw=100)
-    for token in (forged, wrong_salt, scorm_runtime.attempt_token(attempt) + "x", "nonsense"):
+    for token in (forged, wrong_salt, scorm_attempt_token.attempt_token(attempt) + "x", "nonsense"):
         response = post_commit(
             f"/content/s/{attempt_session(attempt)}/scorm/commit/{token}?session={session()}", cmi
         )
@@ -186,7 +186,7 @@ def test_forged_expired_and_other_learners_tokens_are_refused(learner, lesson, g
         override_settings(LMS_CONTENT_GRANT_MAX_AGE=1),
         time_machine.travel(timezone.now(), tick=False) as clock,
     ):
-        token = scorm_runtime.attempt_token(attempt)
+        token = scorm_attempt_token.attempt_token(attempt)
         clock.shift(2)
         response = post_commit(
             f"/content/s/{attempt_session(attempt)}/scorm/commit/{token}?session={session()}", cmi

@@ -10,7 +10,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from lms import scorm_runtime
+from lms import scorm_attempt_token, scorm_runtime
 from lms.models import LearningStatement, LessonProgress, ScormAttempt
 from lms.statements import Verb
 from tests.content_factories import SessionClient
@@ -156,7 +156,10 @@ def content_client() -> Client:
 def save(attempt, body: dict | bytes):
     url = reverse(
         "lms_content:scorm_sequencing_state",
-        kwargs={"token": attempt_session(attempt), "attempt_token": scorm_runtime.attempt_token(attempt)},
+        kwargs={
+            "token": attempt_session(attempt),
+            "attempt_token": scorm_attempt_token.attempt_token(attempt),
+        },
     )
     data = body if isinstance(body, bytes) else json.dumps(body)
     return content_client().post(url, data=data, content_type="text/plain")
