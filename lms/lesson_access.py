@@ -45,13 +45,19 @@ def enrolled_in_course(user_id, course_keys: set[uuid.UUID]) -> Exists:
     return Exists(Enrolment.objects.filter(user_id=user_id, course_key__in=course_keys))
 
 
-_ENROLLED = CompiledQuery(
-    lambda user_id, course_key: Enrolment.objects.filter(user_id=user_id, course_key=course_key).values(
-        "course_key"
-    ),
+#: Asked by every statement batch, content session and course page: compiled once.
+_ENROLMENT = CompiledQuery(
+    lambda user_id, course_key: Enrolment.objects.filter(user_id=user_id, course_key=course_key).order_by(
+        "pk"
+    )[:1],
     user_id=int,
     course_key=uuid.UUID,
 )
+
+
+def enrolment_of(user_id: int, course_key: uuid.UUID) -> Enrolment | None:
+    """``user_id``'s enrolment in the course ``course_key``, if any; one query compiled once."""
+    return next(iter(_ENROLMENT.instances(user_id=user_id, course_key=course_key)), None)
 
 
 def live_lessons_with_course(lesson_key: uuid.UUID, user_id: int | None) -> list[LessonPage]:
@@ -63,7 +69,7 @@ def live_lessons_with_course(lesson_key: uuid.UUID, user_id: int | None) -> list
     if len(keys) == 1 and user_id is not None:
         # The usual lesson, in one course: the query compiled once (every statement batch asks it).
         [course_key] = keys
-        enrolled = {row["course_key"] for row in _ENROLLED.dicts(user_id=user_id, course_key=course_key)}
+        enrolled = {course_key} if enrolment_of(user_id, course_key) else set()
     elif keys and user_id is not None:
         enrolled = set(
             Enrolment.objects.filter(user_id=user_id, course_key__in=keys).values_list(

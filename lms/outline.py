@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from wagtail.models import Page
 
+from lms.lesson_access import enrolment_of
 from lms.models import CoursePage, Enrolment, LessonPage, LessonProgress, ModulePage, ProgressStatus
 from website import kept_content
-from website.compiled_query import CompiledQuery
 from website.languages import in_language
 from website.page_addresses import keep_addresses
 
@@ -135,16 +135,6 @@ class CourseOutline:
 _LESSON_FIELDS_LEFT_OUT = ("body",)
 
 
-#: Every course, module and lesson page a learner opens asks it: compiled once (website.compiled_query).
-_ENROLMENT = CompiledQuery(
-    lambda user_id, course_key: Enrolment.objects.filter(user_id=user_id, course_key=course_key).order_by(
-        "pk"
-    )[:1],
-    user_id=int,
-    course_key=uuid.UUID,
-)
-
-
 def course_outline(course: CoursePage, language: str, user=None, request=None) -> CourseOutline:
     """The outline of ``course`` for a reader of ``language`` (and ``user``'s progress, if given).
 
@@ -161,7 +151,7 @@ def course_outline(course: CoursePage, language: str, user=None, request=None) -
         progress = {p.lesson_key: p for p in LessonProgress.objects.filter(user=user, lesson_key__in=keys)}
         for lesson in outline.lessons:
             lesson.progress = progress.get(lesson.key)
-        outline.enrolment = next(iter(_ENROLMENT.instances(user_id=user.pk, course_key=outline.key)), None)
+        outline.enrolment = enrolment_of(user.pk, outline.key)
     previous = None
     for entry in outline.modules:
         held_back = previous is not None and (previous.locked or not previous.completed)

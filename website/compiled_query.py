@@ -75,6 +75,9 @@ class CompiledQuery:
         return _Compiled(sql, list(params), positions, compiler, converters)
 
     def _rows(self, alias: str, values: dict) -> tuple[_Compiled, list]:
+        if values.keys() != self.stand_ins.keys():
+            # A value left out would leave its stand-in in the SQL: no error, only no rows.
+            raise TypeError(f"CompiledQuery needs exactly {sorted(self.stand_ins)}, got {sorted(values)}.")
         connection = connections[alias]
         # Per database and per vendor's SQL (and compiled inside a caller's transaction: a locking
         # read compiles only there).

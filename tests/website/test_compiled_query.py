@@ -99,3 +99,5 @@ def test_a_value_that_never_reaches_the_sql_is_refused(records):
     )
     with pytest.raises(ValueError, match="select_related"):
         joined.instances(user_id=1)
+    with pytest.raises(TypeError, match="course_key"):
+        PROGRESS.instances(user_id=1, lesson_key=uuid.uuid4())
