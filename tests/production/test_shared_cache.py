@@ -26,10 +26,10 @@ REPO = Path(__file__).resolve().parents[2]
 
 #: Another process with the settings an operator runs (development's, which set no CACHES of their
 #: own): which glossary version does its default cache hold? Each process keeps the concepts it
-#: analysed under that version and loads them again when it changes or is gone.
+#: analysed under that version and loads them again when it changes or is gone. A cache needs only
+#: the settings: no django.setup(), which costs an interpreter a second and a half of CPU.
 OTHER_PROCESS = """
-import json, django
-django.setup()
+import json
 from django.conf import settings
 from django.core.cache import caches
 cache = caches["default"]
