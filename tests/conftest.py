@@ -20,6 +20,7 @@ from django.utils import translation
 
 from tests import factories
 from tests.migrated_template import test_databases_from_templates
+from tests.module_data import built_for_the_module, fresh, is_transactional, module_items
 from tests.requirements import on_ci
 from website.models import HomePage
 from website.site_setup import SiteStructure, editor_group_name, set_up_site
@@ -75,8 +76,12 @@ def site_structure() -> SiteStructure:
     source = HomePage.objects.filter(depth=2, locale__language_code=settings.LANGUAGE_CODE).first()
     if source is None:
         return set_up_site()
-    homes = {page.locale.language_code: page for page in source.get_translations(inclusive=True)}
-    groups = {code: Group.objects.get(name=editor_group_name(code)) for code in homes}
+    # Three queries, not one per language: about 800 tests ask for the site.
+    translations = source.get_translations(inclusive=True).select_related("locale")
+    homes = {page.locale.language_code: page for page in translations}
+    names = {editor_group_name(code): code for code in homes}
+    groups = {names[group.name]: group for group in Group.objects.filter(name__in=names)}
+    assert groups.keys() == homes.keys(), "set_up_site makes an editor group for every language"
     return SiteStructure(homes=homes, editor_groups=groups)
 
 
@@ -92,13 +97,31 @@ def home(site):
     return site.homes[settings.LANGUAGE_CODE].specific
 
 
+def _translate_home(home) -> dict:
+    return {code: translate(home, code, {"Nordpeer": "Nordpeer"}) for code in ("nb", "sv")}
+
+
+@pytest.fixture(scope="module")
+def module_translated_home(request, django_db_setup, django_db_blocker):
+    """The translations below made once for a module whose every test asks for them (two
+    translations and publications are 0.1 s a test); None elsewhere: there they would be live
+    for the tests that did not ask."""
+    if not all("translated_home" in item.fixturenames for item in module_items(request)):
+        yield None
+        return
+    yield from built_for_the_module(
+        request,
+        django_db_blocker,
+        lambda: _translate_home(site_structure().homes[settings.LANGUAGE_CODE].specific),
+    )
+
+
 @pytest.fixture
-def translated_home(site, home):
+def translated_home(module_translated_home, site, home):
     """The home page translated into Norwegian and Swedish and published."""
-    return {
-        "nb": translate(home, "nb", {"Nordpeer": "Nordpeer"}),
-        "sv": translate(home, "sv", {"Nordpeer": "Nordpeer"}),
-    }
+    if module_translated_home is None:
+        return _translate_home(home)
+    return {code: fresh(page) for code, page in module_translated_home.items()}
 
 
 @pytest.fixture
@@ -210,6 +233,29 @@ def _on_postgresql() -> bool:
     return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 
+def _builds_per_module(item) -> bool:
+    """The test uses something built once per module (a library to search, the demo, a server)."""
+    return any(
+        definition.scope == "module"
+        for definitions in item._fixtureinfo.name2fixturedefs.values()
+        for definition in definitions
+    )
+
+
+def _one_worker_per_module(items) -> None:
+    """Under xdist (``--dist loadgroup``) a module that builds something once runs on one worker, so it
+    is built once, not once on each. Not a module with transactional tests: a group runs early, and
+    their flush would empty the database under the tests after them."""
+    modules: dict = {}
+    for item in items:
+        modules.setdefault(item.path, []).append(item)
+    for path, tests_of_module in modules.items():
+        if any(map(_builds_per_module, tests_of_module)) and not any(map(is_transactional, tests_of_module)):
+            group = pytest.mark.xdist_group(path.relative_to(TESTS_DIR).as_posix())
+            for item in tests_of_module:
+                item.add_marker(group)
+
+
 def _flushes_the_site(item) -> bool:
     """A transactional test without serialised rollback: its flush would leave the next tests no site."""
     mark = item.get_closest_marker("django_db")
@@ -227,6 +273,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.relative_to(TESTS_DIR).as_posix() in POSTGRES_MODULES:
             item.add_marker(pytest.mark.postgres)
+    _one_worker_per_module(items)
     if _on_postgresql():
         return
     kept, left_out = [], []

@@ -27,19 +27,22 @@ T = TypeVar("T")
 TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences"}
 
 
-def _transactional(item) -> bool:
+def is_transactional(item) -> bool:
     mark = item.get_closest_marker("django_db")
     if mark and mark.kwargs.get("transaction"):
         return True
     return bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
 
 
+def module_items(request) -> list:
+    """The tests of the requesting module."""
+    module = request.module
+    return [item for item in request.session.items if getattr(item, "module", None) is module]
+
+
 def module_can_share(request) -> bool:
     """No test of the requesting module is transactional."""
-    module = request.module
-    return not any(
-        _transactional(item) for item in request.session.items if getattr(item, "module", None) is module
-    )
+    return not any(is_transactional(item) for item in module_items(request))
 
 
 def built_for_the_module(request, django_db_blocker, build: Callable[[], T]) -> Iterator[T | None]:
