@@ -104,10 +104,8 @@ lint: $(VENV)/.installed
 
 # pytest-xdist: one worker per core, each with its own test database; the slowest tests listed.
 # Not --dist loadfile: it runs a file's transactional tests (whose flush empties the database)
-# before other files' tests, undoing pytest-django's order (transactional tests last). loadgroup:
-# tests go one by one, but a module that builds its data once (tests/conftest.py groups those
-# without transactional tests) goes whole to one worker, so it is built once, not on each.
-XDIST     ?= -n auto --dist loadgroup --durations=15
+# before other files' tests, undoing pytest-django's order (transactional tests last).
+XDIST     ?= -n auto --durations=15
 
 # Python writes its bytecode cache, whatever the environment says (some CI images set
 # PYTHONDONTWRITEBYTECODE=1): otherwise each of the run's ~40 Python processes (workers, manage.py,

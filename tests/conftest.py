@@ -20,8 +20,9 @@ from django.utils import translation
 
 from tests import factories
 from tests.migrated_template import test_databases_from_templates
-from tests.module_data import built_for_the_module, fresh, is_transactional, module_items
+from tests.module_data import built_for_the_module, fresh, module_items
 from tests.requirements import on_ci
+from tests.xdist_modules import ModuleDataScheduling, note_shared_modules
 from website.models import HomePage
 from website.site_setup import SiteStructure, editor_group_name, set_up_site
 from website.translating import translate
@@ -233,27 +234,9 @@ def _on_postgresql() -> bool:
     return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 
-def _builds_per_module(item) -> bool:
-    """The test uses something built once per module (a library to search, the demo, a server)."""
-    return any(
-        definition.scope == "module"
-        for definitions in item._fixtureinfo.name2fixturedefs.values()
-        for definition in definitions
-    )
-
-
-def _one_worker_per_module(items) -> None:
-    """Under xdist (``--dist loadgroup``) a module that builds something once runs on one worker, so it
-    is built once, not once on each. Not a module with transactional tests: a group runs early, and
-    their flush would empty the database under the tests after them."""
-    modules: dict = {}
-    for item in items:
-        modules.setdefault(item.path, []).append(item)
-    for path, tests_of_module in modules.items():
-        if any(map(_builds_per_module, tests_of_module)) and not any(map(is_transactional, tests_of_module)):
-            group = pytest.mark.xdist_group(path.relative_to(TESTS_DIR).as_posix())
-            for item in tests_of_module:
-                item.add_marker(group)
+def pytest_xdist_make_scheduler(config, log):
+    """Modules that build their data once go whole to one worker (tests/xdist_modules.py)."""
+    return ModuleDataScheduling(config, log)
 
 
 def _flushes_the_site(item) -> bool:
@@ -273,7 +256,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.relative_to(TESTS_DIR).as_posix() in POSTGRES_MODULES:
             item.add_marker(pytest.mark.postgres)
-    _one_worker_per_module(items)
+    note_shared_modules(items)
     if _on_postgresql():
         return
     kept, left_out = [], []
