@@ -21,17 +21,9 @@ from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Page
 
+from tests.transactional import is_transactional
+
 T = TypeVar("T")
-
-#: Fixtures that make a test transactional without the marker saying so.
-TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences"}
-
-
-def is_transactional(item) -> bool:
-    mark = item.get_closest_marker("django_db")
-    if mark and mark.kwargs.get("transaction"):
-        return True
-    return bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
 
 
 def module_items(request) -> list:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from xdist.scheduler import LoadScopeScheduling
 
-from tests.module_data import is_transactional
+from tests.transactional import is_transactional
 
 
 def _note(controller_pid: int) -> Path:
