@@ -92,15 +92,12 @@ test-services:
 		echo "==> Debian redis-server and publicsuffix"; $(SUDO) apt-get update -q && \
 		$(SUDO) apt-get install -y -q redis-server publicsuffix; }
 
+# Django's own checks are tests in the suite, not repeated here: a model change without its migration
+# (tests/website/test_migrations.py) and `check --deploy` on production settings (test_settings.py).
 lint: $(VENV)/.installed
 	@echo "==> ruff"
 	$(RUFF) check .
 	$(RUFF) format --check .
-	@echo "==> Django checks"
-	$(PY) manage.py makemigrations --check --dry-run -v 0
-	DJANGO_SETTINGS_MODULE=website.settings.production SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
-		ALLOWED_HOSTS=nordpeer.example EMAIL_URL=smtp://mail.nordpeer.example:587 BASE_URL=https://nordpeer.example \
-		CONTENT_ORIGIN=https://nordpeer-content.example $(PY) manage.py check --deploy --fail-level WARNING
 
 # pytest-xdist: one worker per core, each with its own test database; the slowest tests listed.
 # Not --dist loadfile: it runs a file's transactional tests (whose flush empties the database)

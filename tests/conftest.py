@@ -22,6 +22,7 @@ from tests import factories
 from tests.migrated_template import test_databases_from_templates
 from tests.module_data import built_for_the_module, fresh, module_items
 from tests.requirements import on_ci
+from tests.rollback_state import keep_for_rollback
 from tests.xdist_modules import ModuleDataScheduling, note_shared_modules
 from website.models import HomePage
 from website.site_setup import SiteStructure, editor_group_name, set_up_site
@@ -35,7 +36,7 @@ def _serialise_for_rollback() -> None:
     """Let ``serialized_rollback`` tests restore the site too, not only what the migrations made."""
     for connection in connections.all(initialized_only=True):
         if connection.settings_dict["TEST"].get("SERIALIZE", True):
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+            keep_for_rollback(connection)
 
 
 _templates_in_use = ExitStack()
