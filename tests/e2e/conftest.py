@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.db import connections
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 from wagtail.models import Page
 
 from tests import factories
@@ -49,6 +49,9 @@ CHROMIUM_ARGS = [
     "--mute-audio",
 ]
 
+#: How long an action or an expectation waits in a browser test before it fails.
+ACTION_TIMEOUT_MS = 10_000
+
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
@@ -73,6 +76,9 @@ def browser() -> Iterator:
             for alias, connection in thread_connections.items():
                 connections[alias] = connection
             chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            # As long as the contexts' own waits: on two busy cores a player's next item (the last
+            # one's final commit, a page load, the runtime's start) took more than expect's 5 s.
+            expect.set_options(timeout=ACTION_TIMEOUT_MS)
             yield chromium
             chromium.close()
 
@@ -81,7 +87,7 @@ def browser() -> Iterator:
 def page(browser) -> Iterator:
     """A fresh browser context and tab per test: no cookies or storage carried over."""
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
     tab = context.new_page()
     yield tab
     context.close()
