@@ -5,12 +5,15 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Page
 
 from lms.models import Cohort, CoursePage, Enrolment, LessonPage, ModulePage
 from lms.statements import Result, Statement, Verb
 from tests.factories import add_page
+from tests.module_data import fresh
+from website.models import HomePage
 
 
 def question(
@@ -121,4 +124,18 @@ def translate_course(course: Course, language_code: str, prefix: str) -> Course:
         page=translated[course.page.pk],
         modules=[translated[m.pk] for m in course.modules],
         lessons=[translated[lesson.pk] for lesson in course.lessons],
+    )
+
+
+def source_home() -> HomePage:
+    """The source-language home page, for a module-scoped fixture (``home`` is per test)."""
+    return HomePage.objects.get(depth=2, locale__language_code=settings.LANGUAGE_CODE)
+
+
+def fresh_course(course: Course) -> Course:
+    """A test's own copy of a course built for its module (tests/module_data.py), read back."""
+    return Course(
+        page=fresh(course.page),
+        modules=[fresh(module) for module in course.modules],
+        lessons=[fresh(lesson) for lesson in course.lessons],
     )

@@ -1,22 +1,19 @@
 """A course with a learner enrolled in it, for the LMS suites."""
 
+import copy
+
 import pytest
-from django.conf import settings
 
+from tests.dashboard_factories import Classroom, make_classroom
 from tests.factories import make_user
-from tests.lms_factories import Course, enrol, make_course
-from tests.module_data import built_for_the_module, fresh
-from website.models import HomePage
-
-
-def _source_home() -> HomePage:
-    return HomePage.objects.get(depth=2, locale__language_code=settings.LANGUAGE_CODE)
+from tests.lms_factories import enrol, fresh_course, make_course, source_home
+from tests.module_data import built_for_the_module
 
 
 @pytest.fixture(scope="module")
 def module_course(request, django_db_setup, django_db_blocker):
     """The course below, built once for a module (tests/module_data.py); None where it cannot be."""
-    yield from built_for_the_module(request, django_db_blocker, lambda: make_course(_source_home()))
+    yield from built_for_the_module(request, django_db_blocker, lambda: make_course(source_home()))
 
 
 @pytest.fixture
@@ -24,11 +21,22 @@ def course(module_course, home):
     """Two modules of two lessons; every lesson is completed by opening it."""
     if module_course is None:
         return make_course(home)
-    return Course(
-        page=fresh(module_course.page),
-        modules=[fresh(module) for module in module_course.modules],
-        lessons=[fresh(lesson) for lesson in module_course.lessons],
-    )
+    return fresh_course(module_course)
+
+
+@pytest.fixture(scope="module")
+def module_classroom(request, django_db_setup, django_db_blocker):
+    """The classroom below, built once for a module; None where it cannot be."""
+    yield from built_for_the_module(request, django_db_blocker, lambda: make_classroom(source_home()))
+
+
+@pytest.fixture
+def room(module_classroom, home) -> Classroom:
+    """Two cohorts with their teachers and learners in one course (tests/dashboard_factories.py)."""
+    if module_classroom is None:
+        return make_classroom(home)
+    # A test's own objects, as built: what one test changes in them stays out of the next.
+    return copy.deepcopy(module_classroom)
 
 
 @pytest.fixture

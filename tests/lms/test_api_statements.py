@@ -19,19 +19,7 @@ from tests.factories_api import (
     watched,
     xapi,
 )
-from tests.lms_factories import enrol, knowledge_check, make_course, make_lesson
-
-
-@pytest.fixture
-def course(home):
-    return make_course(home, "Peer support basics")
-
-
-@pytest.fixture
-def learner(course):
-    user = make_user("learner")
-    enrol(user, course.page)
-    return user
+from tests.lms_factories import enrol, knowledge_check, make_lesson
 
 
 @pytest.fixture

@@ -9,14 +9,25 @@ from lms.enrolment import add_to_cohort, enrol
 from lms.models import CohortMembership, Enrolment
 from lms.models.cohorts import Invitation
 from tests.factories import make_user
-from tests.lms_factories import make_cohort, make_course
+from tests.lms_factories import make_cohort, make_course, source_home
+from tests.module_data import built_for_the_module, fresh
 
 User = get_user_model()
 
 
-@pytest.fixture
-def courses(home):
+def _two_courses(home) -> list:
     return [make_course(home, "Basics", modules=1).page, make_course(home, "Supervision", modules=1).page]
+
+
+@pytest.fixture(scope="module")
+def module_courses(request, django_db_setup, django_db_blocker):
+    """Built once for the module (tests/module_data.py); None where they cannot be."""
+    yield from built_for_the_module(request, django_db_blocker, lambda: _two_courses(source_home()))
+
+
+@pytest.fixture
+def courses(module_courses, home):
+    return _two_courses(home) if module_courses is None else [fresh(page) for page in module_courses]
 
 
 @pytest.fixture

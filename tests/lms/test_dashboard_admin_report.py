@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.dashboard_factories import make_classroom, person
+from tests.dashboard_factories import person
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -24,8 +24,7 @@ def with_admin_access(user):
 
 
 @pytest.fixture
-def room(home):
-    room = make_classroom(home)
+def room(room):
     with_admin_access(room.teacher_x)
     with_admin_access(room.teacher_y)
     return room

@@ -10,16 +10,11 @@ from django.urls import reverse
 from django.utils.translation import override
 from openpyxl import load_workbook
 
-from tests.dashboard_factories import make_classroom, person
+from tests.dashboard_factories import person
 
 pytestmark = pytest.mark.django_db
 
 HEADINGS = ["Participant", "Username", "Required lessons completed (%)", "Last activity"]
-
-
-@pytest.fixture
-def room(home):
-    return make_classroom(home)
 
 
 def export_url(cohort, file_format: str) -> str:

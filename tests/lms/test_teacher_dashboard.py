@@ -11,17 +11,12 @@ from django.utils.translation import override
 from lms.dashboard import cohort_matrix
 from lms.models import ProgressStatus, SuccessStatus
 from lms.progress import record
-from tests.dashboard_factories import days_ago, make_classroom, person
+from tests.dashboard_factories import days_ago, person
 from tests.factories import make_user
 from tests.html import parse, table_rows, words
 from tests.lms_factories import make_cohort, statement
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def room(home):
-    return make_classroom(home)
 
 
 def url(name: str, *args, language: str = "en") -> str:

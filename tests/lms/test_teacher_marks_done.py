@@ -10,15 +10,9 @@ from lms.dashboard import MarkDoneRefused, mark_done
 from lms.models import Enrolment, LearningStatement, LessonProgress, ProgressStatus
 from lms.progress import record
 from lms.statements import Verb
-from tests.dashboard_factories import make_classroom
 from tests.lms_factories import statement
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def room(home):
-    return make_classroom(home)
 
 
 def done_url(cohort, learner, lesson) -> str:
