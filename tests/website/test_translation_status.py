@@ -14,6 +14,8 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
 from tests import factories
+from tests.lms_factories import source_home
+from tests.module_data import built_for_the_module, fresh
 from website.translating import source_strings, translate
 from website.translation_status import State, source_locale, source_pages, translation_status
 
@@ -36,13 +38,26 @@ def login(user) -> Client:
     return client
 
 
-@pytest.fixture
-def section(home, translated_home):
-    """A section of the source tree, translated into Swedish and Norwegian."""
+def _translated_section(home):
     section = factories.make_section(home, "Library")
     translate(section, "sv", all_strings(section, "sv"))
     translate(section, "nb", all_strings(section, "nb"))
     return section
+
+
+@pytest.fixture(scope="module")
+def module_section(request, django_db_setup, django_db_blocker, module_translated_home):
+    """The section below, built once where the module's home translations are (tests/module_data.py)."""
+    if module_translated_home is None:
+        yield None
+        return
+    yield from built_for_the_module(request, django_db_blocker, lambda: _translated_section(source_home()))
+
+
+@pytest.fixture
+def section(module_section, home, translated_home):
+    """A section of the source tree, translated into Swedish and Norwegian."""
+    return _translated_section(home) if module_section is None else fresh(module_section)
 
 
 @pytest.fixture
