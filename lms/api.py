@@ -16,10 +16,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import Throttled
-from ninja.security import SessionAuth
-from wagtail.api.v3.auth import BearerTokenAuth
 
 from lms import api_schemas as out
+from lms.api_auth import API_AUTH
 from lms.api_statement_checks import (
     MAX_BATCH,
     ApiError,
@@ -38,20 +37,6 @@ from lms.permissions import can_view_cohort
 from website.languages import is_language
 from website.ratelimits import throttled_message
 
-
-class SessionUnlessToken(SessionAuth):
-    """The site session, with Django's CSRF check; not for requests that present a token.
-
-    A request with an ``Authorization`` header is judged by its token alone, so a wrong or
-    revoked token is refused (401) even in a browser that also has a session.
-    """
-
-    def __call__(self, request):
-        if "Authorization" in request.headers:
-            return None
-        return super().__call__(request)
-
-
 api = NinjaAPI(
     title="Nordpeer LMS API",
     version="1.0.0",
@@ -60,8 +45,7 @@ api = NinjaAPI(
         "in X-CSRFToken for POST) or with an API token: `Authorization: Bearer <token>`."
     ),
     urls_namespace="lms_api",
-    # Token first: a token request must not be held to the session's CSRF check.
-    auth=[BearerTokenAuth(), SessionUnlessToken()],
+    auth=API_AUTH,
 )
 
 
