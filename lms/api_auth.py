@@ -47,7 +47,7 @@ def token_holder(secret: str):
         return None
     # The token as read: its other fields are deferred, read from the database if asked for.
     read = {"id": user.token_id, "user_id": user.pk, "last_used_at": user.token_last_used_at}
-    token = APIToken.from_db(None, list(read), list(read.values()))
+    token = APIToken.from_db(user._state.db, list(read), list(read.values()))
     token.user = user
     return token
 

@@ -114,7 +114,7 @@ def module_translated_home(request, django_db_setup, django_db_blocker):
     yield from built_for_the_module(
         request,
         django_db_blocker,
-        lambda: _translate_home(site_structure().homes[settings.LANGUAGE_CODE].specific),
+        lambda: _translate_home(factories.source_home()),
     )
 
 

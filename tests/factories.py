@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -16,11 +17,24 @@ from wagtail.images.models import Image
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html
 
-from website.models import EventPage, MaterialPage, ResourcePage, SectionPage, VideoCaption, VideoPage
+from website.models import (
+    EventPage,
+    HomePage,
+    MaterialPage,
+    ResourcePage,
+    SectionPage,
+    VideoCaption,
+    VideoPage,
+)
 
 _numbers = itertools.count(1)
 
 WEBVTT = "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nHello\n"
+
+
+def source_home() -> HomePage:
+    """The source-language home page, for a module-scoped fixture (``home`` is per test)."""
+    return HomePage.objects.get(depth=2, locale__language_code=settings.LANGUAGE_CODE)
 
 
 def publish(page: Page) -> Page:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -13,7 +12,6 @@ from lms.models import Cohort, CoursePage, Enrolment, LessonPage, ModulePage
 from lms.statements import Result, Statement, Verb
 from tests.factories import add_page
 from tests.module_data import fresh
-from website.models import HomePage
 
 
 def question(
@@ -125,11 +123,6 @@ def translate_course(course: Course, language_code: str, prefix: str) -> Course:
         modules=[translated[m.pk] for m in course.modules],
         lessons=[translated[lesson.pk] for lesson in course.lessons],
     )
-
-
-def source_home() -> HomePage:
-    """The source-language home page, for a module-scoped fixture (``home`` is per test)."""
-    return HomePage.objects.get(depth=2, locale__language_code=settings.LANGUAGE_CODE)
 
 
 def fresh_course(course: Course) -> Course:

@@ -5,22 +5,29 @@ import copy
 import pytest
 
 from tests.dashboard_factories import Classroom, make_classroom
-from tests.factories import make_user
-from tests.lms_factories import enrol, fresh_course, make_course, source_home
+from tests.factories import make_user, source_home
+from tests.lms_factories import enrol, fresh_course, make_course
 from tests.module_data import built_for_the_module
+
+
+def _course_builder(request):
+    """How the module makes its course: its own ``build_course(home)`` where it has one."""
+    return getattr(request.module, "build_course", make_course)
 
 
 @pytest.fixture(scope="module")
 def module_course(request, django_db_setup, django_db_blocker):
     """The course below, built once for a module (tests/module_data.py); None where it cannot be."""
-    yield from built_for_the_module(request, django_db_blocker, lambda: make_course(source_home()))
+    build = _course_builder(request)
+    yield from built_for_the_module(request, django_db_blocker, lambda: build(source_home()))
 
 
 @pytest.fixture
-def course(module_course, home):
-    """Two modules of two lessons; every lesson is completed by opening it."""
+def course(request, module_course, home):
+    """Two modules of two lessons, every lesson completed by opening it; or the module's own
+    ``build_course(home)``."""
     if module_course is None:
-        return make_course(home)
+        return _course_builder(request)(home)
     return fresh_course(module_course)
 
 

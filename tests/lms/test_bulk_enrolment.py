@@ -8,8 +8,8 @@ from lms.bulk_enrolment import BulkEnrolmentError, Outcome, bulk_enrol
 from lms.enrolment import add_to_cohort, enrol
 from lms.models import CohortMembership, Enrolment
 from lms.models.cohorts import Invitation
-from tests.factories import make_user
-from tests.lms_factories import make_cohort, make_course, source_home
+from tests.factories import make_user, source_home
+from tests.lms_factories import make_cohort, make_course
 from tests.module_data import built_for_the_module, fresh
 
 User = get_user_model()

@@ -20,22 +20,11 @@ from tests.factories_certificates import (
     complete,
     multilingual_course,
 )
-from tests.lms_factories import enrol, fresh_course, make_course, source_home
-from tests.module_data import built_for_the_module
+from tests.lms_factories import enrol, make_course
 from website.translating import translate
 
-
-@pytest.fixture(scope="module")
-def module_multilingual_course(request, django_db_setup, django_db_blocker):
-    """Built once for the module (tests/module_data.py): its translations are most of a test's cost."""
-    yield from built_for_the_module(request, django_db_blocker, lambda: multilingual_course(source_home()))
-
-
-@pytest.fixture
-def course(module_multilingual_course, home):
-    if module_multilingual_course is None:
-        return multilingual_course(home)
-    return fresh_course(module_multilingual_course)
+#: The course of this module's tests (tests/lms/conftest.py builds it once for the module).
+build_course = multilingual_course
 
 
 @pytest.fixture

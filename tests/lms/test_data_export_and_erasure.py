@@ -21,27 +21,14 @@ from lms.progress import record
 from lms.statements import Verb
 from tests.factories import make_user
 from tests.factories_certificates import TITLES, complete, multilingual_course
-from tests.lms_factories import fresh_course, make_cohort, source_home, statement
-from tests.module_data import built_for_the_module
+from tests.lms_factories import make_cohort, statement
 
 ADMIN_INDEX = "/admin/lms/erasure-requests/"
 
 
-@pytest.fixture(scope="module")
-def module_multilingual_course(request, django_db_setup, django_db_blocker):
-    """Built once for the module (tests/module_data.py): its translations are most of a test's cost."""
-    yield from built_for_the_module(request, django_db_blocker, lambda: _with_norwegian(source_home()))
-
-
-def _with_norwegian(home):
+def build_course(home):
+    """This module's course (tests/lms/conftest.py builds it once for the module)."""
     return multilingual_course(home, languages=("nb",))
-
-
-@pytest.fixture
-def course(module_multilingual_course, home):
-    if module_multilingual_course is None:
-        return _with_norwegian(home)
-    return fresh_course(module_multilingual_course)
 
 
 @pytest.fixture

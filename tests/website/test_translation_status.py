@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
 from tests import factories
-from tests.lms_factories import source_home
+from tests.factories import source_home
 from tests.module_data import built_for_the_module, fresh
 from website.translating import source_strings, translate
 from website.translation_status import State, source_locale, source_pages, translation_status
