@@ -132,7 +132,11 @@ def record_all(
     ]
 
 
-def _progress_with_continue(user_id: int, lesson_key: uuid.UUID, course_key: uuid.UUID):
+def progress_to_lock(user_id: int, lesson_key: uuid.UUID, course_key: uuid.UUID):
+    """The queryset ``lock_progress`` runs: the row locked, with where Continue points.
+
+    For a caller that locks it in a query of its own with more in it (a SCORM commit's attempt).
+    """
     enrolment = Enrolment.objects.filter(user_id=OuterRef("user_id"), course_key=course_key)
     return (
         LessonProgress.objects.select_for_update(of=("self",))
@@ -145,9 +149,7 @@ def _progress_with_continue(user_id: int, lesson_key: uuid.UUID, course_key: uui
 
 
 #: Every commit and statement batch takes this lock: compiled once (website.compiled_query).
-_LOCKED_PROGRESS = CompiledQuery(
-    _progress_with_continue, user_id=int, lesson_key=uuid.UUID, course_key=uuid.UUID
-)
+_LOCKED_PROGRESS = CompiledQuery(progress_to_lock, user_id=int, lesson_key=uuid.UUID, course_key=uuid.UUID)
 
 
 def lock_progress(user_id: int, lesson_key: uuid.UUID, course_key: uuid.UUID) -> LessonProgress:

@@ -36,7 +36,7 @@ from django.utils.translation import ngettext
 
 from lms import scorm_cmi, scorm_lms_rules
 from lms.lesson_access import stored_block_value
-from lms.models import LessonPage, ScormAttempt, ScormItemState
+from lms.models import LessonPage, LessonProgress, ScormAttempt, ScormItemState
 from lms.models.courses import course_of
 from lms.progress import lock_progress, record_all
 from lms.scorm_attempt_result import AttemptResult, attempt_result, result_statements, statement_id
@@ -260,11 +260,13 @@ def commit(
     cmi: dict,
     *,
     final: bool = False,
+    locked: LessonProgress | None = None,
 ) -> Committed:
     """Store one SCO's committed CMI in ``attempt`` and record what changed. Raises CommitError.
 
     ``final``: the commit that ends the SCO's session, where the LMS sets what the SCO left
-    unset (``lms.scorm_lms_rules``).
+    unset (``lms.scorm_lms_rules``). ``locked``: the learner's progress in the lesson when the
+    caller has locked it in its transaction already (``scorm_attempt_token.open_attempt_token_locked``).
     """
     if not SESSION_PATTERN.match(session or ""):
         raise CommitError(_("The commit names no valid session."))
@@ -275,10 +277,11 @@ def commit(
     items = scorm_items(attempt.package)
     # Known when the lesson came from lms.scorm_attempt_token; looked up for the player's asset launches.
     course_key = getattr(lesson, "course_key", None) or course_of(lesson).translation_key
-    with transaction.atomic():
+    # Within a caller's transaction (the commit view's) no savepoint: an error rolls it all back.
+    with transaction.atomic(savepoint=False):
         # This learner's progress in the lesson, locked: commits of the attempt (and statements
         # about the lesson) go one at a time, each from what the one before it stored.
-        locked = lock_progress(attempt.user_id, lesson.translation_key, course_key)
+        locked = locked or lock_progress(attempt.user_id, lesson.translation_key, course_key)
         states = item_states(attempt)
         before = attempt_result(items, states)
         state = states.get(item["identifier"]) or ScormItemState(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -188,19 +189,48 @@ def open_session_attempt(request: HttpRequest, session_token: str, attempt_token
 
     The session is checked by its cookie only: ``open_attempt_token`` asks the database the rest.
     """
+    grant = _session_grant(request, session_token)
+    attempt, lesson = scorm_attempt_token.open_attempt_token(attempt_token)
+    _check_session_attempt(grant, attempt)
+    return attempt, lesson
+
+
+def _session_grant(request: HttpRequest, session_token: str):
     try:
-        grant = read_session(request, session_token)
+        return read_session(request, session_token)
     except ContentDenied as error:
         raise CommitError(str(error), status=403) from None
-    attempt, lesson = scorm_attempt_token.open_attempt_token(attempt_token)
+
+
+def _check_session_attempt(grant, attempt) -> None:
     theirs = (attempt.user_id, attempt.lesson_key, attempt.activity, attempt.package.uuid)
     if theirs != (grant.user_id, grant.lesson_key, grant.activity, grant.package_uuid):
         raise CommitError(_("This SCORM link is not valid."), status=403)
-    return attempt, lesson
 
 
 def _answer(request: HttpRequest, data: dict, status: int = 200) -> JsonResponse:
     return allow_frame_origin(protect(JsonResponse(data, status=status), request), request)
+
+
+def _commit(request: HttpRequest, attempt, lesson, locked, limit: int) -> scorm_runtime.Committed:
+    """The request's CMI committed to ``attempt``; its errors in the lesson's language."""
+    with translation.override(lesson.locale.language_code):
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = 0
+        # Refuse an announced oversized body before reading it; read_commit_body checks the real size.
+        check_size(declared, limit)
+        cmi = read_commit_body(request.body, limit)
+        return scorm_runtime.commit(
+            attempt,
+            lesson,
+            request.GET.get("item"),
+            request.GET.get("session", ""),
+            cmi,
+            final=request.GET.get("final") == "true",
+            locked=locked,
+        )
 
 
 @csrf_exempt
@@ -212,23 +242,13 @@ def commit(request: HttpRequest, token: str, attempt_token: str) -> HttpResponse
         return allow_frame_origin(protect(HttpResponse(status=204), request), request)
     limit = settings.LMS_SCORM_MAX_COMMIT_BYTES
     try:
-        attempt, lesson = open_session_attempt(request, token, attempt_token)
-        with translation.override(lesson.locale.language_code):
-            try:
-                declared = int(request.META.get("CONTENT_LENGTH") or 0)
-            except ValueError:
-                declared = 0
-            # Refuse an announced oversized body before reading it; read_commit_body checks the real size.
-            check_size(declared, limit)
-            cmi = read_commit_body(request.body, limit)
-            committed = scorm_runtime.commit(
-                attempt,
-                lesson,
-                request.GET.get("item"),
-                request.GET.get("session", ""),
-                cmi,
-                final=request.GET.get("final") == "true",
-            )
+        grant = _session_grant(request, token)
+        # One transaction from the attempt's query on: it locks the learner's progress in the lesson
+        # too, so a returning learner's commit asks the attempt and takes the lock at once.
+        with transaction.atomic():
+            attempt, lesson, locked = scorm_attempt_token.open_attempt_token_locked(attempt_token)
+            _check_session_attempt(grant, attempt)
+            committed = _commit(request, attempt, lesson, locked, limit)
     except CommitError as error:
         return _answer(request, {"result": False, "errorCode": 101, "error": str(error)}, status=error.status)
     result = committed.result

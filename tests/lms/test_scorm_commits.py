@@ -205,6 +205,32 @@ def test_a_learner_no_longer_enrolled_is_refused(learner, lesson, attempt):
     assert nothing_changed(learner, attempt)
 
 
+def _unenrol(learner):
+    Enrolment.objects.filter(user=learner).delete()
+
+
+def _deactivate(learner):
+    learner.is_active = False
+    learner.save(update_fields=["is_active"])
+
+
+@pytest.mark.parametrize("lose_access", [_unenrol, _deactivate])
+def test_a_returning_learner_who_lost_access_is_refused_and_their_work_kept(
+    learner, lesson, attempt, lose_access
+):
+    # A returning learner's commit opens the attempt in the query that locks their progress.
+    url = commit_url(attempt)
+    assert post_commit(url, cmi12(location="3", suspend_data="kept")).status_code == 200
+    statements = LearningStatement.objects.filter(user=learner).count()
+    lose_access(learner)
+    response = post_commit(url, cmi12(status="passed", raw=100, location="9"))
+    assert response.status_code == 403
+    state = ScormItemState.objects.get(attempt=attempt)
+    assert (state.commit_count, state.location, state.suspend_data) == (1, "3", "kept")
+    assert LearningStatement.objects.filter(user=learner).count() == statements
+    assert progress_of(learner, lesson).last_position == "3"
+
+
 def test_session_time_is_counted_once_per_session_and_summed_across_sessions(learner, lesson, attempt):
     first, second = session(), session()
     # scorm-again repeats a session's time in every commit until Terminate; the SCO may update it.

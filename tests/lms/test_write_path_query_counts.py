@@ -30,15 +30,15 @@ from tests.scorm_factories import (
 
 pytestmark = pytest.mark.postgres
 
-#: A returning learner's commit: the attempt (with package, learner and enrolment; the lesson and its
-#: course are kept per content generation), the progress row locked (read with where the
-#: enrolment's Continue points), the item states (read under that lock), the item state written,
-#: the statements inserted, the progress written. Continue already pointing at the lesson is not
-#: written again within the quiet period. Issue 18 aims at 5. Reading the item states in the lock's
-#: own statement was tried: PostgreSQL reads the rest of a statement that waited for a row lock as it
-#: was when the statement began, so a commit that waited lost the one before it
+#: A returning learner's commit: the attempt (with whether its learner is active and enrolled; the
+#: lesson, its course and the package are kept per content generation) in the query that locks the
+#: learner's progress row (read with where the enrolment's Continue points), the item states (read
+#: under that lock), the item state written, the statements inserted, the progress written. Continue
+#: already pointing at the lesson is not written again within the quiet period. The item states
+#: cannot be read in the lock's own query: PostgreSQL reads the rest of a statement that waited for
+#: a row lock as it was when the statement began, so a commit that waited lost the one before it
 #: (tests/lms/test_concurrent_scorm_commits.py caught it).
-COMMIT_QUERIES = 6
+COMMIT_QUERIES = 5
 #: The token, the lessons (one query each), ids taken by others, the progress locked, the statements
 #: inserted, the progress written.
 STATEMENTS_QUERIES = 6
