@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -212,22 +212,26 @@ def _answer(request: HttpRequest, data: dict, status: int = 200) -> JsonResponse
     return allow_frame_origin(protect(JsonResponse(data, status=status), request), request)
 
 
-def _commit(request: HttpRequest, attempt, lesson, locked, limit: int) -> scorm_runtime.Committed:
+def _declared_size(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def _commit(
+    request: HttpRequest, body: bytes, attempt, lesson, locked, limit: int
+) -> scorm_runtime.Committed:
     """The request's CMI committed to ``attempt``; its errors in the lesson's language."""
     with translation.override(lesson.locale.language_code):
-        try:
-            declared = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            declared = 0
-        # Refuse an announced oversized body before reading it; read_commit_body checks the real size.
-        check_size(declared, limit)
-        cmi = read_commit_body(request.body, limit)
+        # An announced oversized body was refused unread; read_commit_body checks the real size.
+        check_size(_declared_size(request), limit)
         return scorm_runtime.commit(
             attempt,
             lesson,
             request.GET.get("item"),
             request.GET.get("session", ""),
-            cmi,
+            read_commit_body(body, limit),
             final=request.GET.get("final") == "true",
             locked=locked,
         )
@@ -243,12 +247,21 @@ def commit(request: HttpRequest, token: str, attempt_token: str) -> HttpResponse
     limit = settings.LMS_SCORM_MAX_COMMIT_BYTES
     try:
         grant = _session_grant(request, token)
-        # One transaction from the attempt's query on: it locks the learner's progress in the lesson
-        # too, so a returning learner's commit asks the attempt and takes the lock at once.
-        with transaction.atomic():
-            attempt, lesson, locked = scorm_attempt_token.open_attempt_token_locked(attempt_token)
+        # Read before any transaction: a slow client holds no lock.
+        body = b"" if _declared_size(request) > limit else request.body
+        if connection.features.has_select_for_update:
+            # One transaction from the attempt's query on: it locks the learner's progress row too,
+            # so a returning learner's commit asks the attempt and takes the lock at once.
+            with transaction.atomic():
+                attempt, lesson, locked = scorm_attempt_token.open_attempt_token_locked(attempt_token)
+                _check_session_attempt(grant, attempt)
+                committed = _commit(request, body, attempt, lesson, locked, limit)
+        else:
+            # SQLite: a transaction holds the whole database from its start, so the attempt is
+            # opened before it, and the commit's own transaction stays as short as it can be.
+            attempt, lesson = scorm_attempt_token.open_attempt_token(attempt_token)
             _check_session_attempt(grant, attempt)
-            committed = _commit(request, attempt, lesson, locked, limit)
+            committed = _commit(request, body, attempt, lesson, None, limit)
     except CommitError as error:
         return _answer(request, {"result": False, "errorCode": 101, "error": str(error)}, status=error.status)
     result = committed.result

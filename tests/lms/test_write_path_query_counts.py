@@ -39,10 +39,17 @@ pytestmark = pytest.mark.postgres
 #: a row lock as it was when the statement began, so a commit that waited lost the one before it
 #: (tests/lms/test_concurrent_scorm_commits.py caught it).
 COMMIT_QUERIES = 5
+#: On SQLite the attempt is opened before the commit's transaction, which holds the whole database
+#: from its start (lms.content.scorm_views.commit): one query more, and a shorter hold.
+COMMIT_QUERIES_SQLITE = 6
 #: The token, the lessons (one query each), ids taken by others, the progress locked, the statements
 #: inserted, the progress written.
 STATEMENTS_QUERIES = 6
 TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
+
+
+def commit_queries_expected() -> int:
+    return COMMIT_QUERIES if connection.features.has_select_for_update else COMMIT_QUERIES_SQLITE
 
 
 def counted(call) -> tuple[object, list[str]]:
@@ -73,8 +80,8 @@ def test_a_commit_costs_the_same_few_queries_however_many_learners_commit(course
         enrol(other, course.page)
         commit_queries(commit_url(open_attempt(other, lesson, package), session_id=session()), 1)
     many = commit_queries(url, 3)
-    assert len(few) == COMMIT_QUERIES, "\n".join(few)
-    assert len(many) == COMMIT_QUERIES, "\n".join(many)
+    assert len(few) == commit_queries_expected(), "\n".join(few)
+    assert len(many) == commit_queries_expected(), "\n".join(many)
     state = ScormItemState.objects.get(attempt__user=learner)
     assert (state.commit_count, state.location, state.total_time_seconds) == (3, "3", 3)
     progress = LessonProgress.objects.get(user=learner, lesson_key=lesson.translation_key)
@@ -88,7 +95,7 @@ def test_a_commit_costs_the_same_in_a_package_of_several_scos(course, learner):
     for page, item in enumerate(("sco_listen", "sco_share", "sco_quiz"), start=1):
         commit_queries(url, page, item)
     again = commit_queries(url, 4, "sco_share")
-    assert len(again) == COMMIT_QUERIES, "\n".join(again)
+    assert len(again) == commit_queries_expected(), "\n".join(again)
     assert ScormItemState.objects.filter(attempt__user=learner).count() == 3
 
 
