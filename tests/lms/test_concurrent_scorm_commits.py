@@ -3,7 +3,8 @@
 The commit path locks the learner's progress row in the lesson (not the attempt row): every
 write about that lesson then goes one at a time, each from what the one before it stored. Both
 ways a commit takes the lock are tried: in a query of its own (a first commit, a player's asset
-launch), and in the query that opens the attempt's token (a returning learner's commit in the view).
+launch), and in the query that opens the attempt's token (a returning learner's commit in the view, on
+PostgreSQL).
 """
 
 from __future__ import annotations
