@@ -3,7 +3,7 @@
 The token signs the attempt's id, its learner's and its lesson's; a commit opens it with one query
 (compiled once: website.compiled_query) for the attempt, whether its learner is still active and
 whether they are enrolled in the lesson's course. A returning learner's commit asks it in the query
-that locks their progress in the lesson (``open_attempt_token_locked``), which the commit needs
+that locks their progress in the lesson (``open_attempt_token_for_commit``), which the commit needs
 anyway. The lesson, its course and the package come from the content cache (website.kept_content).
 """
 
@@ -49,12 +49,15 @@ def open_attempt_token(token: str) -> tuple[ScormAttempt, LessonPage]:
     return attempt, lesson
 
 
-def open_attempt_token_locked(token: str) -> tuple[ScormAttempt, LessonPage, LessonProgress | None]:
-    """``open_attempt_token`` for a commit, inside its transaction: with the learner's progress in the
-    lesson locked (``lms.progress.lock_progress``) in the same query, or None when it could not be
-    (a first commit, before there is a progress row; an old link): the commit locks it then.
+def open_attempt_token_for_commit(
+    token: str, *, lock: bool
+) -> tuple[ScormAttempt, LessonPage, LessonProgress | None]:
+    """``open_attempt_token`` for a commit. With ``lock``, inside the commit's transaction: the
+    learner's progress in the lesson locked (``lms.progress.lock_progress``) in the same query, or
+    None when it could not be (a first commit, before there is a progress row; an old link) or
+    was not asked: the commit locks it then.
     """
-    return _open(token, lock=True)
+    return _open(token, lock=lock)
 
 
 def _open(token: str, *, lock: bool) -> tuple[ScormAttempt, LessonPage, LessonProgress | None]:

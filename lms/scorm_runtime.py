@@ -266,7 +266,7 @@ def commit(
 
     ``final``: the commit that ends the SCO's session, where the LMS sets what the SCO left
     unset (``lms.scorm_lms_rules``). ``locked``: the learner's progress in the lesson when the
-    caller has locked it in its transaction already (``scorm_attempt_token.open_attempt_token_locked``).
+    caller has locked it in its transaction already (``scorm_attempt_token.open_attempt_token_for_commit``).
     """
     if not SESSION_PATTERN.match(session or ""):
         raise CommitError(_("The commit names no valid session."))

@@ -10,6 +10,7 @@ The rules live in ``lms.scorm_runtime``; this module turns HTTP into calls and b
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -219,10 +220,9 @@ def _declared_size(request: HttpRequest) -> int:
         return 0
 
 
-def _commit(
-    request: HttpRequest, body: bytes, attempt, lesson, locked, limit: int
-) -> scorm_runtime.Committed:
+def _commit(request: HttpRequest, body: bytes, attempt, lesson, locked) -> scorm_runtime.Committed:
     """The request's CMI committed to ``attempt``; its errors in the lesson's language."""
+    limit = settings.LMS_SCORM_MAX_COMMIT_BYTES
     with translation.override(lesson.locale.language_code):
         # An announced oversized body was refused unread; read_commit_body checks the real size.
         check_size(_declared_size(request), limit)
@@ -244,24 +244,21 @@ def commit(request: HttpRequest, token: str, attempt_token: str) -> HttpResponse
     on failure ``{"result": false, "errorCode": 101, "error": <why>}`` with a 4xx status."""
     if request.method == "OPTIONS":
         return allow_frame_origin(protect(HttpResponse(status=204), request), request)
-    limit = settings.LMS_SCORM_MAX_COMMIT_BYTES
     try:
         grant = _session_grant(request, token)
         # Read before any transaction: a slow client holds no lock.
-        body = b"" if _declared_size(request) > limit else request.body
-        if connection.features.has_select_for_update:
-            # One transaction from the attempt's query on: it locks the learner's progress row too,
-            # so a returning learner's commit asks the attempt and takes the lock at once.
-            with transaction.atomic():
-                attempt, lesson, locked = scorm_attempt_token.open_attempt_token_locked(attempt_token)
-                _check_session_attempt(grant, attempt)
-                committed = _commit(request, body, attempt, lesson, locked, limit)
-        else:
-            # SQLite: a transaction holds the whole database from its start, so the attempt is
-            # opened before it, and the commit's own transaction stays as short as it can be.
-            attempt, lesson = scorm_attempt_token.open_attempt_token(attempt_token)
+        oversized = _declared_size(request) > settings.LMS_SCORM_MAX_COMMIT_BYTES
+        body = b"" if oversized else request.body
+        # Where the database locks rows, one transaction from the attempt's query on: that query
+        # locks the learner's progress row too. On SQLite a transaction holds the whole database
+        # from its start: the attempt is opened before it, and the commit's own stays short.
+        locks_rows = connection.features.has_select_for_update
+        with transaction.atomic() if locks_rows else nullcontext():
+            attempt, lesson, locked = scorm_attempt_token.open_attempt_token_for_commit(
+                attempt_token, lock=locks_rows
+            )
             _check_session_attempt(grant, attempt)
-            committed = _commit(request, body, attempt, lesson, None, limit)
+            committed = _commit(request, body, attempt, lesson, locked)
     except CommitError as error:
         return _answer(request, {"result": False, "errorCode": 101, "error": str(error)}, status=error.status)
     result = committed.result

@@ -38,7 +38,7 @@ def commit_locked_with_the_attempt(attempt, session_id: str, cmi: dict) -> None:
     """As the commit view does."""
     with transaction.atomic():
         token = scorm_attempt_token.attempt_token(attempt)
-        opened, lesson, locked = scorm_attempt_token.open_attempt_token_locked(token)
+        opened, lesson, locked = scorm_attempt_token.open_attempt_token_for_commit(token, lock=True)
         assert locked is not None  # the test's first commit has made the progress row
         scorm_runtime.commit(opened, lesson, None, session_id, cmi, locked=locked)
 
