@@ -3,15 +3,32 @@
 The header asks ``has_perm`` on every page a signed-in person opens (which role links to
 show); Django's ``ModelBackend`` reads the two sets in two queries. Same rules, same answers,
 same per-request cache on the user (``_perm_cache``).
+
+Every signed-in request also reads its person (``get_user``): that query is compiled once.
 """
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Permission
 
+from website.compiled_query import CompiledQuery
+
+#: Every signed-in request asks it: compiled once (website.compiled_query).
+_PERSON = CompiledQuery(lambda user_id: get_user_model()._default_manager.filter(pk=user_id), user_id=int)
+
 
 class OneQueryModelBackend(ModelBackend):
+    def get_user(self, user_id):
+        """As ModelBackend's: the active person with this id, or None."""
+        try:
+            user_id = int(user_id)
+        except (TypeError, ValueError):
+            return None
+        user = next(iter(_PERSON.instances(user_id=user_id)), None)
+        return user if user is not None and self.user_can_authenticate(user) else None
+
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
