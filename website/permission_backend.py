@@ -4,7 +4,8 @@ The header asks ``has_perm`` on every page a signed-in person opens (which role 
 show); Django's ``ModelBackend`` reads the two sets in two queries. Same rules, same answers,
 same per-request cache on the user (``_perm_cache``).
 
-Every signed-in request also reads its person (``get_user``): that query is compiled once.
+Every signed-in request also reads its person (``get_user``), and every content request its
+learner (``lms.content.access``): ``active_person``, a query compiled once.
 """
 
 from __future__ import annotations
@@ -15,8 +16,15 @@ from django.contrib.auth.models import Permission
 
 from website.compiled_query import CompiledQuery
 
-#: Every signed-in request asks it: compiled once (website.compiled_query).
-_PERSON = CompiledQuery(lambda user_id: get_user_model()._default_manager.filter(pk=user_id), user_id=int)
+#: Every signed-in request and every package file asks it: compiled once (website.compiled_query).
+_ACTIVE_PERSON = CompiledQuery(
+    lambda user_id: get_user_model()._default_manager.filter(pk=user_id, is_active=True), user_id=int
+)
+
+
+def active_person(user_id: int):
+    """The active person with this id, or None."""
+    return next(iter(_ACTIVE_PERSON.instances(user_id=user_id)), None)
 
 
 class OneQueryModelBackend(ModelBackend):
@@ -26,8 +34,7 @@ class OneQueryModelBackend(ModelBackend):
             user_id = int(user_id)
         except (TypeError, ValueError):
             return None
-        user = next(iter(_PERSON.instances(user_id=user_id)), None)
-        return user if user is not None and self.user_can_authenticate(user) else None
+        return active_person(user_id)
 
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:

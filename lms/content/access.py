@@ -20,7 +20,6 @@ import uuid
 from dataclasses import dataclass, replace
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core import signing
 from django.http import HttpRequest
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -31,7 +30,7 @@ from lms.lesson_access import live_lessons_with_course, stored_block_value
 from lms.models import InteractivePackage, LessonPage
 from lms.models.courses import course_of
 from lms.permissions import can_open_course_content
-from website.compiled_query import CompiledQuery
+from website.permission_backend import active_person
 
 LAUNCH_SALT = "lms.content.launch"
 SESSION_SALT = "lms.content.session"
@@ -125,15 +124,9 @@ def open_session(request: HttpRequest, session_token: str, *, cookie_needed: boo
     return check_grant(read_session(request, session_token, cookie_needed=cookie_needed))
 
 
-#: Every file a player loads asks it: compiled once (website.compiled_query).
-_ACTIVE_USER = CompiledQuery(
-    lambda user_id: get_user_model().objects.filter(pk=user_id, is_active=True), user_id=int
-)
-
-
 def check_grant(grant: ContentGrant) -> GrantedContent:
     """What ``grant`` opens, if its learner still may open it; raise ``ContentDenied`` otherwise."""
-    user = next(iter(_ACTIVE_USER.instances(user_id=grant.user_id)), None)
+    user = active_person(grant.user_id)
     # The translations with their course and the enrolment in one query (lms.lesson_access).
     translations = live_lessons_with_course(grant.lesson_key, grant.user_id)
     lesson = translations[0] if translations else None
