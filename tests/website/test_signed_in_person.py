@@ -26,7 +26,7 @@ def test_the_person_is_read_whole_in_one_query():
     assert len(queries) == 1
 
 
-@pytest.mark.parametrize("user_id", ["999999", "", "not-a-number", None])
+@pytest.mark.parametrize("user_id", ["999999", "", "not-a-number", None, str(2**31), str(2**70), "-1"])
 def test_no_such_person_is_nobody(user_id):
     assert OneQueryModelBackend().get_user(user_id) is None
 
