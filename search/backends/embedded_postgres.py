@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import psycopg
 from django.db import connection
 
 from search.backends.base import Hit
@@ -40,13 +41,15 @@ def _execute_without_seqscan(cursor, sql: str, params: list) -> None:
 
     The planner cannot see that a sequential scan reads every large tsvector from TOAST, so it
     picks one over the GIN index: 50 ms instead of 1-8 ms on 10,000 documents. SET LOCAL and
-    the statement go in one message (Django's psycopg cursors bind parameters client-side): in
-    autocommit PostgreSQL runs them as one transaction, so the setting ends with the statement,
-    and a search costs one round trip instead of four (BEGIN, SET, the statement, COMMIT), each
-    a wait for the CPU on a busy server. Inside a transaction the setting lasts until its end,
-    as it did before with a savepoint (releasing one keeps SET LOCAL).
+    the statement go in one message: in autocommit PostgreSQL runs them as one transaction, so
+    the setting ends with the statement, and a search costs one round trip instead of four
+    (BEGIN, SET, the statement, COMMIT), each a wait for the CPU on a busy server. Inside a
+    transaction the setting lasts until its end, as it did before with a savepoint (releasing one
+    keeps SET LOCAL). Two commands cannot be one prepared statement: the parameters are bound
+    here, and a message of two commands is never prepared (psycopg prepares single ones only).
     """
-    cursor.execute("SET LOCAL enable_seqscan = off; " + sql, params)
+    bound = psycopg.ClientCursor(cursor.db.connection).mogrify(sql, params)
+    cursor.execute("SET LOCAL enable_seqscan = off; " + bound)
     cursor.nextset()
 
 

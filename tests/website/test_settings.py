@@ -27,6 +27,7 @@ print(json.dumps({
     "host": db.get("HOST", ""),
     "port": db.get("PORT", ""),
     "user": db.get("USER", ""),
+    "options": db.get("OPTIONS", {}),
     "max_upload_size": settings.MAX_UPLOAD_SIZE,
     "docs_max_upload_size": settings.WAGTAILDOCS_MAX_UPLOAD_SIZE,
 }))
@@ -162,6 +163,22 @@ def test_database_url_switches_production_to_postgresql():
         "nordpeer",
         "nordpeer_live",
     )
+    # Statements sent often are prepared, so PostgreSQL plans them once per connection.
+    assert values["options"] == {"server_side_binding": True, "prepare_threshold": 5}
+
+
+def test_prepared_statements_can_be_turned_off_for_a_pooler_that_cannot_keep_them():
+    values = loaded(
+        run_settings(
+            PRODUCTION,
+            SECRET_KEY=KEY,
+            ALLOWED_HOSTS="nordpeer.example",
+            DATABASE_URL="postgres://nordpeer@pgbouncer.internal:6432/nordpeer_live",
+            DATABASE_PREPARED_STATEMENTS="false",
+        )
+    )
+    assert values["engine"] == "django.db.backends.postgresql"
+    assert values["options"] == {}
 
 
 def test_development_needs_nothing_set_and_uses_sqlite():

@@ -53,6 +53,8 @@ class Environment:
     csrf_trusted_origins: list[str]
     #: sqlite:///path or postgres://user@host:port/name; SQLite in the project folder by default.
     database_url: str
+    #: PostgreSQL: prepare the statements a connection sends often (planned once, not every time).
+    database_prepared_statements: bool
     #: The site's absolute base URL (https://nordpeer.example): frame-ancestors, xAPI activity ids,
     #: e-mail links. Required in production; development uses http://127.0.0.1:8000.
     base_url: str
@@ -122,6 +124,7 @@ def read_environment() -> Environment:
         allowed_hosts=_list("ALLOWED_HOSTS"),
         csrf_trusted_origins=_list("CSRF_TRUSTED_ORIGINS"),
         database_url=_text("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        database_prepared_statements=_flag("DATABASE_PREPARED_STATEMENTS", True),
         base_url=_text("BASE_URL").rstrip("/"),
         max_upload_mb=_number("MAX_UPLOAD_MB", 50),
         media_root=Path(_text("MEDIA_ROOT", str(BASE_DIR / "media"))),
