@@ -4,8 +4,8 @@ Wagtail finds, on every request, the site for the host (a query), the active loc
 the language's home from the site's root page (one or two) and its specific page (one), before
 ``SitePage.route`` finds the page itself. Those depend only on sites, locales and pages, whose
 every change makes a new generation (website.page_cache): here they are kept per generation and
-handed to Wagtail where it looks for them (``request._wagtail_site`` and
-``request._wagtail_route_for_request``), so Wagtail's own ``serve`` view runs unchanged.
+handed to Wagtail where it looks for them (``request._wagtail_site``,
+``request._wagtail_route_for_request`` and the sites' root paths, ``request._wagtail_cached_site_root_paths``), so Wagtail's own ``serve`` view runs unchanged.
 """
 
 from __future__ import annotations
@@ -71,7 +71,17 @@ class CachedRoutingMiddleware:
             return None  # Wagtail's serve answers 404, as without a site
         path = view_kwargs.get("path", view_args[0] if view_args else "")
         request._wagtail_route_for_request = route_for_request(request, site, path)
+        request._wagtail_cached_site_root_paths = site_root_paths(request)
         return None
+
+
+def site_root_paths(request: HttpRequest) -> list:
+    """Wagtail's ``Site.get_site_root_paths``, kept per generation.
+
+    Every page address Wagtail gives on a request asks for them once (a read from the shared
+    cache); they depend only on sites and pages. Wagtail looks for them on the request first.
+    """
+    return kept_content.for_generation("site-root-paths", (), Site.get_site_root_paths, request=request)
 
 
 def route_for_request(request: HttpRequest, site: Site, path: str):

@@ -1,5 +1,6 @@
 """What the site keeps per content generation (the site, each language's home, the route to a page
-with the page itself, the language switcher, the menu, the view restrictions; website/routing.py,
+with the page itself, the sites' root paths, the language switcher, the menu, the view restrictions;
+website/routing.py,
 website/languages.py, website/models/base.py) shows every change on the next request.
 
 Each test warms the kept copy first, so a change that did not make a new generation would be
@@ -134,6 +135,32 @@ def test_a_site_moved_to_another_host_is_found_there_at_once(client, home):
     site.save()
     assert client.get("/en/", HTTP_HOST="testserver").status_code == 404
     assert client.get("/en/", HTTP_HOST="nordpeer.example").status_code == 200
+
+
+def test_the_sites_root_paths_are_kept_and_follow_a_change_of_site(client, home, monkeypatch):
+    # Wagtail asks them for every page address on a request, from the shared cache if not kept.
+    asked = []
+    original = Site.get_site_root_paths
+
+    def counted():
+        asked.append(1)
+        return original()
+
+    monkeypatch.setattr(Site, "get_site_root_paths", staticmethod(counted))
+    assert client.get("/en/").status_code == 200  # what is kept is built
+    asked.clear()
+    for _request in range(2):
+        assert client.get("/en/").status_code == 200
+    assert asked == []
+    site = Site.objects.get(is_default_site=True)
+    site.port = 8080
+    site.save()
+    response = client.get("/en/", HTTP_HOST="testserver:8080")
+    assert response.status_code == 200
+    assert asked
+    roots = response.wsgi_request._wagtail_cached_site_root_paths
+    assert roots
+    assert all(root.root_url.endswith(":8080") for root in roots)
 
 
 def outdated_notice(client, url: str):
