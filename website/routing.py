@@ -5,7 +5,8 @@ the language's home from the site's root page (one or two) and its specific page
 ``SitePage.route`` finds the page itself. Those depend only on sites, locales and pages, whose
 every change makes a new generation (website.page_cache): here they are kept per generation and
 handed to Wagtail where it looks for them (``request._wagtail_site``,
-``request._wagtail_route_for_request`` and the sites' root paths, ``request._wagtail_cached_site_root_paths``), so Wagtail's own ``serve`` view runs unchanged.
+``request._wagtail_route_for_request`` and the sites' root paths,
+``request._wagtail_cached_site_root_paths``), so Wagtail's own ``serve`` view runs unchanged.
 """
 
 from __future__ import annotations
