@@ -21,7 +21,9 @@ a stored page would hand the same one to everyone, so a page whose template asks
 files from 'self'.
 
 Invalidation: every entry carries the site's *generation*, a random token in the same cache;
-an entry from another generation is a miss. Any change that can show on a public page makes a
+an entry from another generation is a miss. Each process keeps the pages it served last in front
+of the shared cache (website.pages_here): a change made in another process reaches it within half
+a second, one made in it at once. Any change that can show on a public page makes a
 new generation: a page saved, published, unpublished, moved or deleted (this covers a
 translation's change, which also changes the switcher of every other language's copy, and a
 page shown in or taken out of menus, which changes every page's navigation), a snippet, image,
@@ -47,6 +49,7 @@ import functools
 import hashlib
 import logging
 import re
+import time
 import uuid
 from typing import Any
 
@@ -61,6 +64,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import cc_delim_re
 from redis.exceptions import RedisError
 from wagtail.signals import post_page_move
+
+from website.pages_here import current, pages_here
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +99,7 @@ def new_generation() -> None:
 
     Kept even with the page cache off: what website.kept_content keeps is keyed by it too.
     """
+    pages_here.forget()  # this process sees the change at once, even if the shared cache is down
     try:
         page_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
     except CACHE_ERRORS:
@@ -179,12 +185,14 @@ def storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     )
 
 
-def _entry(generation: str, response: HttpResponse) -> tuple[str, int, list[tuple[str, str]], bytes]:
-    return (generation, response.status_code, list(response.headers.items()), response.content)
+def _entry(generation: str, response: HttpResponse, seconds: int) -> tuple:
+    """What is stored: the generation, the response, and when it expires (for ``pages_here``)."""
+    headers = list(response.headers.items())
+    return (generation, response.status_code, headers, response.content, time.time() + seconds)
 
 
-def _response(entry: tuple[str, int, list[tuple[str, str]], bytes]) -> HttpResponse:
-    _generation, status, headers, content = entry
+def _response(entry: tuple) -> HttpResponse:
+    _generation, status, headers, content, _expires_at = entry
     response = HttpResponse(content, status=status, headers=dict(headers))
     response[STATUS_HEADER] = "hit"
     return response
@@ -204,13 +212,16 @@ class AnonymousPageCacheMiddleware:
         key = candidate_key(request) if timeout_seconds() > 0 else None
         if key is None:
             return self.get_response(request)
+        # This process's copy first (website.pages_here): no round trip within its window.
+        generation = pages_here.generation()
+        entry = pages_here.page(key, generation) if generation is not None else None
+        if entry is not None:
+            return _response(entry)
         cache = page_cache()
         try:
             found: dict[str, Any] = cache.get_many([GENERATION_KEY, key])
             generation = found.get(GENERATION_KEY)
             entry = found.get(key)
-            if generation is not None and entry is not None and entry[0] == generation:
-                return _response(entry)
             if generation is None:
                 # First request since the cache was emptied: start a generation (another process may win).
                 cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
@@ -219,13 +230,21 @@ class AnonymousPageCacheMiddleware:
             # The page is rendered as if there were no cache; /healthz/ reports the outage.
             logger.warning("The page cache cannot be read; rendering %s", request.path, exc_info=True)
             return self.get_response(request)
+        pages_here.saw_generation(generation)
+        if generation is not None and entry is not None and current(entry, generation):
+            pages_here.keep(key, entry)
+            return _response(entry)
         response = self.get_response(request)
         if generation is not None and storable(request, response):
+            seconds = getattr(request, _ALLOWED)
+            entry = _entry(generation, response, seconds)
             try:
-                cache.set(key, _entry(generation, response), getattr(request, _ALLOWED))
+                cache.set(key, entry, seconds)
                 response[STATUS_HEADER] = "miss"
             except CACHE_ERRORS:
                 logger.warning("The page cache cannot store %s", request.path, exc_info=True)
+            else:
+                pages_here.keep(key, entry)
         return response
 
 
