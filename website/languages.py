@@ -108,6 +108,9 @@ class PageLanguages:
     requested: str | None
     #: The page's live copy in the source language, if any (for the "may be out of date" notice).
     source: Page | None = None
+    #: What these are kept under per content generation (None for a draft): what renders them
+    #: alone may keep its HTML under it too (``{% kept_per_generation %}``).
+    kept_as: tuple | None = None
 
 
 def served_locales() -> QuerySet:
@@ -157,15 +160,15 @@ def page_languages(page: Page, request: HttpRequest) -> PageLanguages:
     requested = requested_language(request, page)
     if page.pk is None or getattr(request, "is_preview", False):  # an editor's draft: as it is now
         return _page_languages(page, request, requested)
+    parts = (page.pk, requested, request.get_host(), tuple(language_codes()))
     return kept_content.for_generation(
-        "page-languages",
-        (page.pk, requested, request.get_host(), tuple(language_codes())),
-        lambda: _page_languages(page, request, requested),
-        request,
+        "page-languages", parts, lambda: _page_languages(page, request, requested, kept_as=parts), request
     )
 
 
-def _page_languages(page: Page, request: HttpRequest, requested: str | None) -> PageLanguages:
+def _page_languages(
+    page: Page, request: HttpRequest, requested: str | None, kept_as: tuple | None = None
+) -> PageLanguages:
     translations = live_translations(page)
     own = page.locale.language_code
     translations.setdefault(own, page)
@@ -196,6 +199,7 @@ def _page_languages(page: Page, request: HttpRequest, requested: str | None) -> 
         x_default=source.get_full_url(request) if source else None,
         requested=requested,
         source=source,
+        kept_as=kept_as,
     )
 
 
