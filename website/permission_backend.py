@@ -23,12 +23,12 @@ _ACTIVE_PERSON = CompiledQuery(
 
 
 #: Ids no database row can have: past 64 bits SQLite refuses the value instead of finding nothing.
-_ID_RANGE = range(-(2**63), 2**63)
+ID_RANGE = range(-(2**63), 2**63)
 
 
 def active_person(user_id: int):
     """The active person with this id, or None."""
-    if user_id not in _ID_RANGE:
+    if user_id not in ID_RANGE:
         return None
     return next(iter(_ACTIVE_PERSON.instances(user_id=user_id)), None)
 

@@ -20,17 +20,25 @@ import uuid
 from dataclasses import dataclass, replace
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from lms.content.choice import live_package
-from lms.lesson_access import live_lessons_with_course, stored_block_value
-from lms.models import InteractivePackage, LessonPage
+from lms.lesson_access import (
+    enrolled_in_course,
+    lessons_with_course,
+    live_lessons_with_course,
+    stored_block_value,
+)
+from lms.models import InteractivePackage, LearnerPseudonym, LessonPage
 from lms.models.courses import course_of
 from lms.permissions import can_open_course_content
-from website.permission_backend import active_person
+from website.compiled_query import CompiledQuery
+from website.permission_backend import ID_RANGE, active_person
 
 LAUNCH_SALT = "lms.content.launch"
 SESSION_SALT = "lms.content.session"
@@ -124,11 +132,39 @@ def open_session(request: HttpRequest, session_token: str, *, cookie_needed: boo
     return check_grant(read_session(request, session_token, cookie_needed=cookie_needed))
 
 
+def _learner_in_course(user_id: int, course_key: uuid.UUID):
+    pseudonym = LearnerPseudonym.objects.filter(user_id=OuterRef("pk")).values("pseudonym")[:1]
+    return (
+        get_user_model()
+        ._default_manager.filter(pk=user_id, is_active=True)
+        .annotate(enrolled=enrolled_in_course(OuterRef("pk"), {course_key}), pseudonym=Subquery(pseudonym))
+    )
+
+
+#: Every request of a content session asks it (the player, each package file): compiled once.
+_LEARNER_IN_COURSE = CompiledQuery(_learner_in_course, user_id=int, course_key=uuid.UUID)
+
+
+def learner_and_lessons(user_id: int, lesson_key: uuid.UUID) -> tuple[object | None, list[LessonPage]]:
+    """The active learner ``user_id`` and the lesson's live translations with whether they are
+    enrolled in its course (``live_lessons_with_course``), in one query for the usual lesson (in one
+    course). The learner comes with their pseudonym (``pseudonym``; None before their first)."""
+    lessons = lessons_with_course(lesson_key)
+    course_keys = {lesson.course_key for lesson in lessons if lesson.course_key is not None}
+    if user_id not in ID_RANGE:
+        return None, lessons
+    if len(course_keys) != 1:
+        return active_person(user_id), live_lessons_with_course(lesson_key, user_id)
+    found = _LEARNER_IN_COURSE.instances(user_id=user_id, course_key=next(iter(course_keys)))
+    learner = found[0] if found else None
+    for lesson in lessons:
+        lesson.enrolled = learner is not None and learner.enrolled and lesson.course_key is not None
+    return learner, lessons
+
+
 def check_grant(grant: ContentGrant) -> GrantedContent:
     """What ``grant`` opens, if its learner still may open it; raise ``ContentDenied`` otherwise."""
-    user = active_person(grant.user_id)
-    # The translations with their course and the enrolment in one query (lms.lesson_access).
-    translations = live_lessons_with_course(grant.lesson_key, grant.user_id)
+    user, translations = learner_and_lessons(grant.user_id, grant.lesson_key)
     lesson = translations[0] if translations else None
     if user is None or lesson is None or not _may_open(user, lesson):
         raise ContentDenied(_("You no longer have access to this lesson."))

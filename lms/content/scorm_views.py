@@ -127,7 +127,7 @@ def _render_player(
             "standard": standard,
             "commitUrl": content_url(commit_path) + "?" + urlencode({"item": item["identifier"]}),
             "launchUrl": _launch_url(token, item["launch"]),
-            "cmi": scorm_runtime.start_data(attempt, item, user, pseudonyms_for([user.pk])[user.pk], states),
+            "cmi": scorm_runtime.start_data(attempt, item, user, _pseudonym(user), states),
             "autocommitSeconds": AUTOCOMMIT_SECONDS,
             "sequencing": scorm_sequencing_state.player_data(
                 attempt, item, lambda identifier: _item_url(token, identifier), content_url(save_path)
@@ -142,6 +142,12 @@ def _render_player(
     return protect(
         render(request, "lms/content/scorm_player.html", context, status=status), request, player=True
     )
+
+
+def _pseudonym(user) -> str:
+    """The learner's pseudonym, read with them by the grant's check (made on first use)."""
+    known = getattr(user, "pseudonym", None)
+    return str(known) if known else pseudonyms_for([user.pk])[user.pk]
 
 
 def _launch_asset(attempt, lesson, item: dict, standard: str) -> None:

@@ -55,6 +55,15 @@ def test_a_package_file_is_served_with_its_type_and_isolation_headers(token, pac
     assert "Set-Cookie" not in response
 
 
+def test_a_package_file_costs_one_query_the_learner_with_their_enrolment(
+    token, package, django_assert_num_queries
+):
+    client = SessionClient()
+    assert client.get(f"/content/s/{token}/files/h5p.json").status_code == 200
+    with django_assert_num_queries(1):
+        assert client.get(f"/content/s/{token}/files/h5p.json").status_code == 200
+
+
 def test_library_files_have_their_types(token, package):
     library = next(name for name in package.manifest["libraries"] if name.startswith("H5P.TrueFalse"))
     client = SessionClient()

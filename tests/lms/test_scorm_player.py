@@ -12,7 +12,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from lms.models import Enrolment, ScormAttempt
+from lms.models import Enrolment, LearnerPseudonym, ScormAttempt
 from tests.content_factories import SessionClient
 from tests.scorm_factories import (
     cmi12,
@@ -219,3 +219,21 @@ def test_the_player_speaks_the_package_language(course, learner):
     response = content_client().get(player_url(learner, lesson, package))
     assert '<html lang="sv">' in response.text
     assert "Försök 1." in response.text and "Du har inga försök kvar." in response.text
+
+
+#: A returning learner's player page: the learner with their enrolment and pseudonym (the grant's
+#: check), the attempt, its item states. The lesson, its course and the package are kept per
+#: content generation. The same for every learner and every opening.
+PLAYER_QUERIES = 3
+
+
+def test_a_returning_learner_s_player_costs_a_few_queries_and_keeps_their_pseudonym(
+    learner, lesson, golf12, django_assert_num_queries
+):
+    client = content_client()
+    url = player_url(learner, lesson, golf12)
+    first = player_data(client.get(url))["cmi"]["cmi"]["core"]["student_id"]
+    with django_assert_num_queries(PLAYER_QUERIES):
+        again = client.get(url)
+    assert player_data(again)["cmi"]["cmi"]["core"]["student_id"] == first
+    assert str(LearnerPseudonym.objects.get(user=learner).pseudonym) == first
