@@ -34,7 +34,7 @@ from lms.models import (
 from lms.models.courses import course_of
 from lms.progress_rules import LessonRule, LessonState, advance
 from lms.statements import Statement, StatementError, Verb, lesson_statement
-from website.compiled_query import CompiledQuery
+from website.compiled_query import CompiledQuery, CompiledUpdate
 
 
 class UnknownLesson(StatementError):
@@ -119,7 +119,7 @@ def record_all(
                 completing = statement
         for name, value in vars(state).items():
             setattr(progress, name, value)
-        progress.save()
+        _SAVE_PROGRESS.save(progress)
         # The newest event (the later one of equal moments) points Continue, as one by one would.
         _note_last_lesson(max(reversed(fresh), key=lambda s: s.timestamp), course_key, progress)
         course_completed = False
@@ -148,6 +148,8 @@ def progress_to_lock(user_id: int, lesson_key: uuid.UUID, course_key: uuid.UUID)
     )
 
 
+#: Every commit and statement batch writes the learner's progress: its UPDATE written once.
+_SAVE_PROGRESS = CompiledUpdate(LessonProgress)
 #: Every commit and statement batch takes this lock: compiled once (website.compiled_query).
 _LOCKED_PROGRESS = CompiledQuery(progress_to_lock, user_id=int, lesson_key=uuid.UUID, course_key=uuid.UUID)
 

@@ -43,7 +43,7 @@ from lms.scorm_attempt_result import AttemptResult, attempt_result, result_state
 from lms.scorm_cmi import UNKNOWN, CommitError
 from lms.scorm_manifest import launchable_items
 from lms.statements import POSITION_EXTENSION, Result, Verb, lesson_statement
-from website.compiled_query import CompiledQuery
+from website.compiled_query import CompiledQuery, CompiledUpdate
 
 SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 #: How many sessions' counted seconds an item keeps (late beacons of older sessions still count once).
@@ -140,6 +140,10 @@ _LEARNERS_ATTEMPTS = CompiledQuery(
 _ITEM_STATES = CompiledQuery(
     lambda attempt_id: ScormItemState.objects.filter(attempt_id=attempt_id), attempt_id=int
 )
+
+
+#: Written on every commit (the SCO's state once it has one): its UPDATE written once.
+_SAVE_ITEM_STATE = CompiledUpdate(ScormItemState)
 
 
 def item_states(attempt: ScormAttempt) -> dict[str, ScormItemState]:
@@ -306,7 +310,7 @@ def commit(
         state.total_time_seconds += added
         state.commit_count += 1
         state.last_commit_at = timezone.now()
-        state.save()
+        _SAVE_ITEM_STATE.save(state)
         states[state.item_identifier] = state
         after = attempt_result(items, states)
         statements = result_statements(attempt, lesson, before, after, facts, single=len(items) == 1)

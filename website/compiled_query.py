@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
+from django.db.models.signals import post_save, pre_save
 
 _numbers = itertools.count(1)
 
@@ -118,3 +119,51 @@ class CompiledQuery:
         query = compiled.compiler.query
         names = [*query.extra_select, *query.values_select, *query.annotation_select]
         return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+class CompiledUpdate:
+    """``instance.save()`` of a row that exists, as one UPDATE of its columns written once per
+    database: Django builds a queryset and compiles its UPDATE on every save, about as long as the
+    write takes on a commit's hot path (a SCORM commit saves two rows).
+
+    Sends ``pre_save`` and ``post_save`` as ``save`` does. A row that is not there (not yet saved,
+    or deleted meanwhile) takes ``instance.save()``, as Django would.
+    """
+
+    def __init__(self, model):
+        self.model = model
+        self.fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+        self._sql: dict[tuple[str, str], str] = {}
+
+    def _statement(self, alias: str) -> str:
+        connection = connections[alias]
+        key = (alias, connection.vendor)
+        if key not in self._sql:
+            name = connection.ops.quote_name
+            columns = ", ".join(f"{name(field.column)} = %s" for field in self.fields)
+            table, pk = self.model._meta.db_table, self.model._meta.pk.column
+            # Names from the model's own meta, quoted by the backend; every value is a parameter.
+            self._sql[key] = f"UPDATE {name(table)} SET {columns} WHERE {name(pk)} = %s"  # noqa: S608
+        return self._sql[key]
+
+    def save(self, instance, using: str = DEFAULT_DB_ALIAS) -> None:
+        if instance._state.adding or instance.pk is None:
+            instance.save(using=using)
+            return
+        origin = type(instance)
+        pre_save.send(sender=origin, instance=instance, raw=False, using=using, update_fields=None)
+        connection = connections[using]
+        params = [
+            field.get_db_prep_save(field.pre_save(instance, False), connection) for field in self.fields
+        ]
+        params.append(self.model._meta.pk.get_db_prep_value(instance.pk, connection))
+        with connection.cursor() as cursor:
+            cursor.execute(self._statement(using), params)
+            updated = cursor.rowcount
+        if updated != 1:
+            instance.save(using=using)
+            return
+        instance._state.db = using
+        post_save.send(
+            sender=origin, instance=instance, created=False, update_fields=None, raw=False, using=using
+        )

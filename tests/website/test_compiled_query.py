@@ -7,11 +7,12 @@ from datetime import timedelta
 
 import pytest
 from django.db.models import OuterRef, Subquery
+from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 
 from lms.models import Enrolment, LessonProgress
 from tests.factories import make_user
-from website.compiled_query import CompiledQuery
+from website.compiled_query import CompiledQuery, CompiledUpdate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -101,3 +102,67 @@ def test_a_value_that_never_reaches_the_sql_is_refused(records):
         joined.instances(user_id=1)
     with pytest.raises(TypeError, match="course_key"):
         PROGRESS.instances(user_id=1, lesson_key=uuid.uuid4())
+
+
+SAVE_PROGRESS = CompiledUpdate(LessonProgress)
+
+
+def stored(progress: LessonProgress) -> dict:
+    row = LessonProgress.objects.get(pk=progress.pk)
+    return {field.attname: getattr(row, field.attname) for field in LessonProgress._meta.concrete_fields}
+
+
+def test_a_compiled_update_stores_every_column_as_save_does(django_assert_num_queries):
+    learner = make_user("kari")
+    by_save = LessonProgress.objects.create(user=learner, lesson_key=uuid.uuid4(), course_key=uuid.uuid4())
+    compiled = LessonProgress.objects.create(user=learner, lesson_key=uuid.uuid4(), course_key=uuid.uuid4())
+    moment = timezone.now().replace(microsecond=123456)
+    for progress in (by_save, compiled):
+        progress.status = "completed"
+        progress.best_score = 0.85
+        progress.time_spent_seconds = 301.5
+        progress.last_position = "page 7 — «æøå»"
+        progress.last_position_at = moment
+        progress.activities = {"interactive:a": {"passed": True, "score": 0.85}, "lesson": {"viewed": "ja"}}
+        progress.first_activity_at = moment - timedelta(days=2)
+        progress.completed_at = moment
+    by_save.save()
+    with django_assert_num_queries(1):
+        SAVE_PROGRESS.save(compiled)
+    ours, django_s = stored(compiled), stored(by_save)
+    for name in ("id", "lesson_key", "course_key"):
+        ours.pop(name), django_s.pop(name)
+    assert ours == django_s
+
+
+def test_a_row_not_stored_yet_or_deleted_meanwhile_is_saved_as_django_saves_it():
+    learner = make_user("ola")
+    new = LessonProgress(user=learner, lesson_key=uuid.uuid4(), course_key=uuid.uuid4(), last_position="1")
+    SAVE_PROGRESS.save(new)
+    assert LessonProgress.objects.get(pk=new.pk).last_position == "1"
+    LessonProgress.objects.filter(pk=new.pk).delete()
+    new.last_position = "2"
+    SAVE_PROGRESS.save(new)
+    assert LessonProgress.objects.get(pk=new.pk).last_position == "2"
+
+
+def test_a_compiled_update_tells_listeners_as_save_does():
+    progress = LessonProgress.objects.create(
+        user=make_user("siv"), lesson_key=uuid.uuid4(), course_key=uuid.uuid4()
+    )
+    heard = []
+
+    def listener(signal, sender, instance, **kwargs):
+        heard.append((signal, sender, instance.pk, kwargs.get("created")))
+
+    for signal in (pre_save, post_save):
+        signal.connect(listener, sender=LessonProgress, weak=False, dispatch_uid="test-compiled-update")
+    try:
+        SAVE_PROGRESS.save(progress)
+    finally:
+        for signal in (pre_save, post_save):
+            signal.disconnect(sender=LessonProgress, dispatch_uid="test-compiled-update")
+    assert heard == [
+        (pre_save, LessonProgress, progress.pk, None),
+        (post_save, LessonProgress, progress.pk, False),
+    ]
