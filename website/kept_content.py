@@ -3,7 +3,8 @@
 The site and each language's home for routing, the route to a page with the page itself, the menu,
 view restrictions, language switchers, course outlines: they depend only on the rows whose every
 change makes a new *generation* (website.page_cache), so they are kept under a key holding it, in
-the shared cache, and each process keeps the entries it read last in front of it. Per-reader
+the shared cache, and each process keeps the entries it read last in front of it. Each process
+trusts the generation it read for half a second (website.pages_here). Per-reader
 records (progress, enrolment, roles) are never kept here.
 """
 
@@ -22,6 +23,7 @@ from django.core.cache import caches
 from django.http import HttpRequest
 
 from website.page_cache import CACHE_ERRORS, GENERATION_KEY, page_cache
+from website.pages_here import pages_here
 
 logger = logging.getLogger(__name__)
 
@@ -54,20 +56,26 @@ def current_generation(request: HttpRequest | None = None) -> str | None:
     """The generation now (one is started if there is none); None when the cache cannot be read.
 
     Read once per request: everything a request builds from the content then belongs to one
-    generation, read before the rows it is built from.
+    generation, read before the rows it is built from. Read from the shared cache at most every
+    half second per process (website.pages_here): a change made in this process is seen at once,
+    one made in another process within that window.
     """
     request = request if request is not None else _serving.get()
     if request is not None and hasattr(request, _REQUEST_GENERATION):
         return getattr(request, _REQUEST_GENERATION)
-    try:
-        cache = page_cache()
-        token = cache.get(GENERATION_KEY)
-        if token is None:
-            cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+    # As this process read it less than half a second ago (website.pages_here), else asked again.
+    token = pages_here.generation()
+    if token is None:
+        try:
+            cache = page_cache()
             token = cache.get(GENERATION_KEY)
-    except CACHE_ERRORS:
-        logger.warning("The page cache cannot be read: content is read from the database", exc_info=True)
-        token = None
+            if token is None:
+                cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+                token = cache.get(GENERATION_KEY)
+        except CACHE_ERRORS:
+            logger.warning("The page cache cannot be read: content is read from the database", exc_info=True)
+            token = None
+        pages_here.saw_generation(token)
     if request is not None:
         setattr(request, _REQUEST_GENERATION, token)
     return token

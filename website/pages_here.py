@@ -1,4 +1,8 @@
-"""The public pages this process served last, in front of the shared page cache (website.page_cache).
+"""The content generation as this process last read it, and the public pages it served last, in
+front of the shared page cache (website.page_cache).
+
+The generation is read from the shared cache at most every ``GENERATION_RECHECK_SECONDS`` per
+process, for the page cache and for what is kept per generation (website.kept_content) alike.
 
 A page from the shared cache costs a round trip to Redis (or a file read) for the generation and
 the page, where a static file costs the server a lookup in memory: that round trip was half of an

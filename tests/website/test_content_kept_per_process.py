@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.test import RequestFactory
 
-from website import kept_content, page_cache
+from website import kept_content, page_cache, pages_here
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +70,17 @@ def test_what_is_asked_without_the_request_uses_the_generation_of_the_request_se
         assert len(builds) == 1
     kept_menu(builds)  # outside any request: the generation now
     assert len(builds) == 2
+
+
+def test_a_generation_another_process_started_is_read_when_the_window_ends(builds, monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr(pages_here, "_clock", lambda: now[0])
+    kept_menu(builds)
+    # Another process changed a page: the shared generation is new, this process was not told.
+    page_cache.page_cache().set(page_cache.GENERATION_KEY, "started-by-another-process", None)
+    kept_menu(builds)
+    assert len(builds) == 1  # within the window: the generation as this process read it
+    now[0] += pages_here.GENERATION_RECHECK_SECONDS
+    kept_menu(builds)
+    assert len(builds) == 2
+    assert kept_content.current_generation() == "started-by-another-process"
