@@ -21,15 +21,6 @@ URL = "/en/peer-work/"
 
 
 @pytest.fixture
-def cache_on(settings):
-    """The page cache as in production (it is off in the rest of the suite), empty."""
-    settings.PAGE_CACHE_SECONDS = 600
-    caches["pages"].clear()
-    yield
-    caches["pages"].clear()
-
-
-@pytest.fixture
 def material(home, translated_home, cache_on):
     return factories.make_material(home, "Peer work")
 

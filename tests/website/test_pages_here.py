@@ -16,14 +16,6 @@ from website import page_cache, pages_here
 
 
 @pytest.fixture
-def cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 600
-    caches["pages"].clear()
-    yield
-    caches["pages"].clear()
-
-
-@pytest.fixture
 def material(home, translated_home, cache_on):
     return factories.make_material(home, "Peer work")
 
