@@ -80,16 +80,6 @@ def test_a_change_made_in_another_process_is_seen_when_the_window_ends(client, m
 
 
 @pytest.mark.django_db
-def test_a_change_made_in_this_process_is_seen_at_once(client, material, clock):
-    fetch(client)
-    material.title = "Peer work, revised"
-    factories.publish(material)
-    response, status = fetch(client)
-    assert status == "miss"
-    assert soup(response).select_one("main h1").get_text() == "Peer work, revised"
-
-
-@pytest.mark.django_db
 def test_a_page_is_kept_here_no_longer_than_the_shared_cache_keeps_it(client, material, clock):
     with time_machine.travel(timezone.now(), tick=False) as wall_clock:
         fetch(client)
